@@ -1,0 +1,7 @@
+import { initial } from "./0001-initial.js";
+import type { CorongMigration } from "./dialect.js";
+
+/** Every migration, in order. Names sort in the order they must run; never rename or edit a shipped one. */
+export const MIGRATIONS: Readonly<Record<string, CorongMigration>> = {
+  "0001-initial": initial,
+};

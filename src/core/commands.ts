@@ -1,0 +1,122 @@
+import { isLocale, type Locale } from "./locale.js";
+
+export type FunnelPeriod = "week" | "month" | "4w";
+export type QuotaMetric = "visits" | "followUps";
+
+/** What a message asks for. Every platform routes through this one grammar. */
+export type Command =
+  | { kind: "report"; text: string }
+  | { kind: "today" }
+  | { kind: "week" }
+  | { kind: "funnel"; period: FunnelPeriod }
+  | { kind: "plan" }
+  | { kind: "target"; closings: number }
+  | { kind: "quota"; metric: QuotaMetric; value: number }
+  | { kind: "quotaShow" }
+  | { kind: "undo" }
+  | { kind: "lang"; locale: Locale }
+  | { kind: "help" }
+  | { kind: "usage"; command: "funnel" | "target" | "quota" | "lang" };
+
+const HELP = new Set(["help", "bantuan", "tolong", "?", "start", "menu"]);
+const TODAY = new Set(["today", "hari ini", "hariini", "hr ini"]);
+const WEEK = new Set(["week", "this week", "minggu ini", "pekan ini", "minggu", "pekan"]);
+const UNDO = new Set(["undo", "batal", "batalkan", "hapus", "cancel"]);
+const PLAN = new Set(["plan", "rencana"]);
+const FUNNEL = new Set(["funnel", "corong", "pipeline"]);
+const TARGET = new Set(["target"]);
+const QUOTA = new Set(["quota", "kuota", "target harian"]);
+const LANG = new Set(["lang", "language", "bahasa"]);
+
+const FUNNEL_PERIODS: Record<string, FunnelPeriod> = {
+  week: "week",
+  "this week": "week",
+  minggu: "week",
+  "minggu ini": "week",
+  pekan: "week",
+  month: "month",
+  "this month": "month",
+  bulan: "month",
+  "bulan ini": "month",
+  "4w": "4w",
+  "4 weeks": "4w",
+  "4 minggu": "4w",
+};
+
+const QUOTA_METRICS: Record<string, QuotaMetric> = {
+  visits: "visits",
+  visit: "visits",
+  kunjungan: "visits",
+  followups: "followUps",
+  followup: "followUps",
+  "follow-ups": "followUps",
+  "follow-up": "followUps",
+  "follow up": "followUps",
+  "follow ups": "followUps",
+  fu: "followUps",
+};
+
+/**
+ * Reads a message (already stripped of `/sales ` or a Telegram `/command`) as a command.
+ * Anything that is not exactly a command is a report: "today met 3 clients" starts with "today" but reports.
+ */
+export function parseCommand(input: string): Command {
+  const text = input.trim();
+  const normalized = text.toLowerCase().replace(/\s+/g, " ");
+  if (normalized === "") return { kind: "help" };
+  if (HELP.has(normalized)) return { kind: "help" };
+  if (TODAY.has(normalized)) return { kind: "today" };
+  if (WEEK.has(normalized)) return { kind: "week" };
+  if (UNDO.has(normalized)) return { kind: "undo" };
+  if (PLAN.has(normalized)) return { kind: "plan" };
+
+  const reportPrefix = /^(report|lapor|laporan)\b\s*:?\s*/i.exec(text);
+  if (reportPrefix) return { kind: "report", text: text.slice(reportPrefix[0].length) };
+
+  const [head, rest] = splitHead(normalized);
+  if (FUNNEL.has(head)) {
+    if (rest === "") return { kind: "funnel", period: "week" };
+    const period = FUNNEL_PERIODS[rest];
+    return period ? { kind: "funnel", period } : { kind: "usage", command: "funnel" };
+  }
+  if (TARGET.has(head)) {
+    if (rest === "") return { kind: "plan" };
+    const closings = wholeNumber(rest);
+    return closings === null ? { kind: "usage", command: "target" } : { kind: "target", closings };
+  }
+  if (QUOTA.has(head) || normalized.startsWith("target harian")) {
+    const args = QUOTA.has(head) ? rest : normalized.slice("target harian".length).trim();
+    if (args === "") return { kind: "quotaShow" };
+    const match = /^(.+?)\s+(\S+)$/.exec(args);
+    const metric = match?.[1] ? QUOTA_METRICS[match[1]] : undefined;
+    const value = match?.[2] ? wholeNumber(match[2]) : null;
+    return metric && value !== null ? { kind: "quota", metric, value } : { kind: "usage", command: "quota" };
+  }
+  if (LANG.has(head)) {
+    const locale = LANGUAGE_NAMES[rest] ?? rest;
+    return isLocale(locale) ? { kind: "lang", locale } : { kind: "usage", command: "lang" };
+  }
+  return { kind: "report", text };
+}
+
+const LANGUAGE_NAMES: Record<string, Locale> = {
+  english: "en",
+  inggris: "en",
+  indonesian: "id",
+  indonesia: "id",
+  "bahasa indonesia": "id",
+  bahasa: "id",
+};
+
+function splitHead(normalized: string): [string, string] {
+  const space = normalized.indexOf(" ");
+  return space === -1 ? [normalized, ""] : [normalized.slice(0, space), normalized.slice(space + 1).trim()];
+}
+
+/** A whole number from 0 to 1,000 as typed in a command ("12", "1,000" or "1.000"); null otherwise. */
+function wholeNumber(text: string): number | null {
+  const digits = text.replace(/[.,](?=\d{3}$)/, "");
+  if (!/^\d{1,4}$/.test(digits)) return null;
+  const value = Number(digits);
+  return value <= 1000 ? value : null;
+}

@@ -1,0 +1,35 @@
+import type { Locale } from "../locale.js";
+import type { Metric, PartialCounts } from "../metrics.js";
+
+/** Why a message was not taken as a report. Each code has a friendly text in both languages. */
+export type ParseErrorCode =
+  | "no_activity" // nothing in it is a report (chatter, a question)
+  | "negative" // a negative count
+  | "fraction" // a count that is not a whole number
+  | "too_large" // above MAX_COUNT_PER_MESSAGE: a typo, not a day's work
+  | "future_day"; // "tomorrow" / "besok": a plan, not a report
+
+export type ParseResult =
+  | {
+      ok: true;
+      /** Team-local day the activity belongs to, YYYY-MM-DD. */
+      date: string;
+      /** Only the metrics the text mentioned (an explicit 0 is kept). */
+      counts: PartialCounts;
+      /** The language the text was written in, best guess. */
+      locale: Locale;
+    }
+  | {
+      ok: false;
+      error: ParseErrorCode;
+      locale: Locale;
+      /** The metric the bad count was attached to, when known. */
+      metric?: Metric;
+      /** The offending number as written ("-3", "2.5", "50000"). */
+      value?: string;
+    };
+
+export interface ParseContext {
+  /** Today in the team's (or the message's) timezone, YYYY-MM-DD. The parser never reads a clock. */
+  today: string;
+}

@@ -1,0 +1,62 @@
+import type { Locale } from "./locale.js";
+import type { Counts, PartialCounts } from "./metrics.js";
+
+export type Platform = "slack" | "telegram" | "console";
+export type Role = "rep" | "manager";
+
+/** A sales team: a Slack channel or a Telegram group, with its own clock and quotas. */
+export interface Team {
+  id: number;
+  workspaceId: number;
+  externalId: string;
+  name: string;
+  /** IANA zone: days, weeks and schedules are the team's own. */
+  timezone: string;
+  locale: Locale;
+  /** ISO weekdays the team works, 1 = Monday. */
+  workingDays: number[];
+  quota: { visits: number; followUps: number };
+  reminderTime: string;
+  nudgeTime: string;
+  digestTime: string;
+  /** Closings wanted this month; null until a manager sets one. */
+  monthlyTarget: number | null;
+}
+
+export interface Member {
+  id: number;
+  workspaceId: number;
+  externalId: string;
+  displayName: string;
+  /** The member's own language choice; null follows the platform hint, then the team. */
+  locale: Locale | null;
+}
+
+export interface Report {
+  id: number;
+  teamId: number;
+  memberId: number;
+  day: string;
+  /** Only the metrics the message mentioned. */
+  counts: PartialCounts;
+  sourceText: string;
+  messageId: string | null;
+  createdAt: string;
+  undoneAt: string | null;
+}
+
+/** Sums per member over a period, for the team views. */
+export interface MemberTotals {
+  memberId: number;
+  displayName: string;
+  counts: Counts;
+  daysReported: number;
+}
+
+export const DEFAULT_TEAM_SETTINGS = {
+  workingDays: [1, 2, 3, 4, 5],
+  quota: { visits: 5, followUps: 3 },
+  reminderTime: "16:00",
+  nudgeTime: "13:00",
+  digestTime: "08:00",
+} as const;

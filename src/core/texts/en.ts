@@ -1,0 +1,122 @@
+import type { QuotaProgress } from "../quota.js";
+import { countWithMetric, formatNumber, metricName, metricWord } from "./metric-words.js";
+import type { Texts } from "./texts.js";
+
+const STAGES: Record<string, string> = {
+  leads: "Leads",
+  prospects: "Prospects",
+  potential: "Potential",
+  closeable: "Closeable",
+  closed: "Closed",
+};
+
+const TIPS: Record<string, string> = {
+  leads: "leads are not becoming prospects. Call every new lead within a day and qualify need and budget in that call.",
+  prospects:
+    "prospects stall before they become potential. Qualify the need in the first meeting and book the second one before you leave.",
+  potential:
+    "potential deals are not getting to closeable. Send the proposal within 48 hours and agree on a decision date with the buyer.",
+};
+
+function whatIsLeft(progress: QuotaProgress[]): string {
+  const short = progress.filter((p) => !p.met && p.quota > 0);
+  const first = short[0];
+  if (!first) return progress.some((p) => p.quota > 0) ? " — quota hit 🎉" : "";
+  const n = first.remaining;
+  return ` — ${n === 1 ? "one" : n} more ${metricWord("en", first.metric, n)} to hit quota`;
+}
+
+export const en: Texts = {
+  locale: "en",
+  weekdaysShort: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+  monthsShort: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+  today: "today",
+  yesterday: "yesterday",
+  dayHeading: (label) => label.charAt(0).toUpperCase() + label.slice(1),
+
+  logged: (day, counts) => `✅ Logged for ${day}: ${counts}`,
+  updated: (day, counts) => `✏️ Updated for ${day}: ${counts}`,
+  progressLine: (day, progress) =>
+    `${en.dayHeading(day)}: ${progress.map((p) => `${metricName("en", p.metric)} ${p.done}/${p.quota}`).join(" · ")}${whatIsLeft(progress)}`,
+  withdrawn: (day, counts) => `↩️ Withdrawn: ${counts} (${day}).`,
+  nothingToUndo: "There's no report of yours to withdraw.",
+  nothingLogged: "Nothing logged yet.",
+
+  parseError: (code, { metric, value }, helpCommand) => {
+    const what = metric ? metricName("en", metric) : "that count";
+    switch (code) {
+      case "negative":
+        return `A count can't be negative (${value ?? "-"} ${what}) — nothing was saved. Send the right number and I'll log it.`;
+      case "fraction":
+        return `${value ?? "That"} ${what} isn't a whole number — nothing was saved. Send the right number and I'll log it.`;
+      case "too_large": {
+        const n = Number((value ?? "").replace(/[.,]/g, ""));
+        const shown = Number.isFinite(n) && n > 0 ? formatNumber("en", n) : (value ?? "That many");
+        return `${shown} ${what} in one day looks like a typo — nothing was saved. Send the right number and I'll log it.`;
+      }
+      case "future_day":
+        return "That sounds like a plan, not a report — I only log what already happened. Tell me once it's done 💪";
+      default:
+        return `I couldn't find any activity in that. Try: \`met 4 clients, 2 follow-ups, 1 new lead\` — or \`${helpCommand}\`.`;
+    }
+  },
+  usage: (command) =>
+    ({
+      funnel: "Try `funnel`, `funnel month` or `funnel 4w`.",
+      target: "Try `target 8` to aim for 8 closings this month.",
+      quota: "Try `quota visits 5` or `quota followups 3`.",
+      lang: "Try `lang en` or `lang id`.",
+    })[command],
+  managersOnly: (what) =>
+    what === "quota"
+      ? "Only a team manager can change quotas — ask your manager to set them."
+      : "Only a team manager can set the monthly target — ask your manager to set it.",
+  quotaSet: (metric, value) => `Daily quota set: ${countWithMetric("en", metric, value)} per rep per working day.`,
+  quotaShow: (visits, followUps) => `Daily quota: ${visits} visits · ${followUps} follow-ups per rep.`,
+  targetSet: (closings, month) => `🎯 Target for ${month}: ${closings} closings.`,
+  languageSet: "Got it — I'll answer you in English.",
+  somethingWentWrong: "Something went wrong on my side — nothing was saved. Please try again in a minute.",
+
+  todayTitle: (date) => `Today · ${date}`,
+  weekTitle: (week, range) => `Week ${week} (${range})`,
+  daysReported: (days, of) => `Reported ${days} of ${of} working days`,
+  otherActivity: "Also",
+
+  funnelTitle: (team, _period, label) => `${team} · ${label}`,
+  funnelPeriodLabel: (period, week, range, month) =>
+    period === "week" ? `week ${week} (${range})` : period === "month" ? month : `last 4 weeks (${range})`,
+  stageName: (stage) => STAGES[stage] ?? stage,
+  ratioLine: (ratio) => `Ratio ${ratio}`,
+  conversionName: (c) => `${STAGES[c.from]?.replace(/s$/, "") ?? c.from} → ${(STAGES[c.to] ?? c.to).toLowerCase()}`,
+  benchmark: "benchmark",
+  weakest: "weakest",
+  onBenchmark: "✅ On benchmark: every stage converts at 10:5:3:1 or better. Keep the top of the funnel full.",
+  funnelEmpty: (helpCommand) =>
+    `No funnel activity in this period yet. Log stages as deals move: \`3 new leads, 2 prospects, 1 potential\` (${helpCommand}).`,
+  noLeadsYet: "No leads logged in this period, so there is no ratio yet — log new leads as they come in.",
+  closeRate: (rate) => `Closeable → closed ${rate}`,
+  tip: (c) => `Tip: ${TIPS[c.from] ?? ""}`,
+
+  planTitle: (month) => `Plan for ${month}`,
+  planNoTarget: (targetCommand) => `No monthly target yet. A manager sets one with \`${targetCommand}\`.`,
+  planLine: (target, needed) => `${target} closings need ≈ ${needed}`,
+  planPerDay: (leadsPerDay, workingDays) =>
+    `→ ${leadsPerDay} new leads per working day (${workingDays} working days left)`,
+  planBasis: (allBenchmark, anyBenchmark) =>
+    allBenchmark
+      ? "Based on the 10:5:3:1 benchmark until the team has more history."
+      : anyBenchmark
+        ? "Based on the team's own conversion rates, the benchmark where history is thin."
+        : "Based on the team's own conversion rates.",
+
+  helpTitle: "Corong — your daily sales log",
+  help: (p) => [
+    "Just tell me what you did: `met 4 clients, 2 follow-ups, 1 new lead`",
+    "Also understood: `yesterday called 2 old clients`, `asked 3 clients for referrals, got 1`, `2 prospects, 1 closing`",
+    `\`${p}today\` · \`${p}week\` — your totals against quota`,
+    `\`${p}funnel [week|month|4w]\` — the team funnel vs 10:5:3:1`,
+    `\`${p}plan\` · \`${p}target 8\` — what a monthly target takes`,
+    `\`${p}quota visits 5\` · \`${p}quota followups 3\` — daily quotas (managers)`,
+    `\`${p}undo\` — withdraw your last report · \`${p}lang en|id\` — language`,
+  ],
+};

@@ -1,0 +1,120 @@
+import type { QuotaProgress } from "../quota.js";
+import { countWithMetric, formatNumber, metricName, metricWord } from "./metric-words.js";
+import type { Texts } from "./texts.js";
+
+const STAGES: Record<string, string> = {
+  leads: "Leads",
+  prospects: "Prospek",
+  potential: "Potensial",
+  closeable: "Closeable",
+  closed: "Closing",
+};
+
+const TIPS: Record<string, string> = {
+  leads: "leads belum jadi prospek. Telepon setiap lead baru dalam sehari dan gali kebutuhan serta anggarannya saat itu juga.",
+  prospects:
+    "prospek macet sebelum jadi potensial. Gali kebutuhan di pertemuan pertama dan pastikan jadwal pertemuan kedua sebelum pulang.",
+  potential:
+    "potensial belum sampai closeable. Kirim penawaran dalam 48 jam dan sepakati tanggal keputusan dengan pembeli.",
+};
+
+function whatIsLeft(progress: QuotaProgress[]): string {
+  const first = progress.find((p) => !p.met && p.quota > 0);
+  if (!first) return progress.some((p) => p.quota > 0) ? " — target harian tercapai 🎉" : "";
+  return ` — kurang ${first.remaining} ${metricWord("id", first.metric, first.remaining)} lagi`;
+}
+
+export const id: Texts = {
+  locale: "id",
+  weekdaysShort: ["Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"],
+  monthsShort: ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"],
+  today: "hari ini",
+  yesterday: "kemarin",
+  dayHeading: (label) => label.charAt(0).toUpperCase() + label.slice(1),
+
+  logged: (day, counts) => `✅ Tercatat untuk ${day}: ${counts}`,
+  updated: (day, counts) => `✏️ Diperbarui untuk ${day}: ${counts}`,
+  progressLine: (day, progress) =>
+    `${id.dayHeading(day)}: ${progress.map((p) => `${metricName("id", p.metric)} ${p.done}/${p.quota}`).join(" · ")}${whatIsLeft(progress)}`,
+  withdrawn: (day, counts) => `↩️ Dibatalkan: ${counts} (${day}).`,
+  nothingToUndo: "Belum ada laporanmu yang bisa dibatalkan.",
+  nothingLogged: "Belum ada yang dicatat.",
+
+  parseError: (code, { metric, value }, helpCommand) => {
+    const what = metric ? metricName("id", metric) : "angka itu";
+    switch (code) {
+      case "negative":
+        return `Jumlah tidak bisa negatif (${value ?? "-"} ${what}) — tidak ada yang disimpan. Kirim angka yang benar, nanti kucatat.`;
+      case "fraction":
+        return `${value ?? "Itu"} ${what} bukan bilangan bulat — tidak ada yang disimpan. Kirim angka yang benar, nanti kucatat.`;
+      case "too_large": {
+        const n = Number((value ?? "").replace(/[.,]/g, ""));
+        const shown = Number.isFinite(n) && n > 0 ? formatNumber("id", n) : (value ?? "Sebanyak itu");
+        return `${shown} ${what} dalam sehari sepertinya salah ketik — tidak ada yang disimpan. Kirim angka yang benar, nanti kucatat.`;
+      }
+      case "future_day":
+        return "Kedengarannya itu rencana, bukan laporan — aku hanya mencatat yang sudah terjadi. Kabari lagi kalau sudah 💪";
+      default:
+        return `Aku tidak menemukan aktivitas di situ. Coba: \`ketemu 4 klien, 2 follow up, 1 lead baru\` — atau \`${helpCommand}\`.`;
+    }
+  },
+  usage: (command) =>
+    ({
+      funnel: "Coba `funnel`, `funnel bulan` atau `funnel 4w`.",
+      target: "Coba `target 8` untuk menargetkan 8 closing bulan ini.",
+      quota: "Coba `quota visits 5` atau `quota followups 3`.",
+      lang: "Coba `lang en` atau `lang id`.",
+    })[command],
+  managersOnly: (what) =>
+    what === "quota"
+      ? "Hanya manajer tim yang bisa mengubah target harian — minta manajermu untuk mengaturnya."
+      : "Hanya manajer tim yang bisa mengatur target bulanan — minta manajermu untuk mengaturnya.",
+  quotaSet: (metric, value) => `Target harian diatur: ${countWithMetric("id", metric, value)} per sales per hari kerja.`,
+  quotaShow: (visits, followUps) => `Target harian: ${visits} kunjungan · ${followUps} follow up per sales.`,
+  targetSet: (closings, month) => `🎯 Target ${month}: ${closings} closing.`,
+  languageSet: "Siap — aku akan menjawab dalam Bahasa Indonesia.",
+  somethingWentWrong: "Ada masalah di sisiku — tidak ada yang disimpan. Coba lagi sebentar lagi ya.",
+
+  todayTitle: (date) => `Hari ini · ${date}`,
+  weekTitle: (week, range) => `Minggu ${week} (${range})`,
+  daysReported: (days, of) => `Lapor ${days} dari ${of} hari kerja`,
+  otherActivity: "Lainnya",
+
+  funnelTitle: (team, _period, label) => `${team} · ${label}`,
+  funnelPeriodLabel: (period, week, range, month) =>
+    period === "week" ? `minggu ${week} (${range})` : period === "month" ? month : `4 minggu terakhir (${range})`,
+  stageName: (stage) => STAGES[stage] ?? stage,
+  ratioLine: (ratio) => `Rasio ${ratio}`,
+  conversionName: (c) => `${STAGES[c.from] ?? c.from} → ${(STAGES[c.to] ?? c.to).toLowerCase()}`,
+  benchmark: "patokan",
+  weakest: "terlemah",
+  onBenchmark: "✅ Sesuai patokan: setiap tahap berkonversi 10:5:3:1 atau lebih baik. Jaga agar leads terus mengalir.",
+  funnelEmpty: (helpCommand) =>
+    `Belum ada aktivitas corong di periode ini. Catat tahap saat deal bergerak: \`3 leads baru, 2 prospek, 1 potensial\` (${helpCommand}).`,
+  noLeadsYet: "Belum ada leads tercatat di periode ini, jadi rasio belum bisa dihitung — catat leads baru saat masuk.",
+  closeRate: (rate) => `Closeable → closing ${rate}`,
+  tip: (c) => `Tips: ${TIPS[c.from] ?? ""}`,
+
+  planTitle: (month) => `Rencana ${month}`,
+  planNoTarget: (targetCommand) => `Belum ada target bulanan. Manajer bisa mengaturnya dengan \`${targetCommand}\`.`,
+  planLine: (target, needed) => `${target} closing butuh ≈ ${needed}`,
+  planPerDay: (leadsPerDay, workingDays) =>
+    `→ ${leadsPerDay} leads baru per hari kerja (sisa ${workingDays} hari kerja)`,
+  planBasis: (allBenchmark, anyBenchmark) =>
+    allBenchmark
+      ? "Dihitung dengan patokan 10:5:3:1 sampai riwayat tim cukup."
+      : anyBenchmark
+        ? "Dihitung dengan rasio konversi tim sendiri, patokan bila riwayat masih tipis."
+        : "Dihitung dengan rasio konversi tim sendiri.",
+
+  helpTitle: "Corong — catatan penjualan harianmu",
+  help: (p) => [
+    "Cukup ceritakan aktivitasmu: `ketemu 4 klien, 2 follow up, 1 lead baru`",
+    "Juga dimengerti: `kemarin telepon 2 klien lama`, `minta referensi ke 3 klien, dapat 1`, `2 prospek, 1 closing`",
+    `\`${p}today\` · \`${p}week\` — totalmu dibanding target harian`,
+    `\`${p}funnel [week|month|4w]\` — corong tim vs 10:5:3:1`,
+    `\`${p}plan\` · \`${p}target 8\` — apa yang dibutuhkan target bulanan`,
+    `\`${p}quota visits 5\` · \`${p}quota followups 3\` — target harian (manajer)`,
+    `\`${p}undo\` — batalkan laporan terakhir · \`${p}lang en|id\` — bahasa`,
+  ],
+};

@@ -1,0 +1,63 @@
+import type { FunnelPeriod, QuotaMetric } from "../commands.js";
+import type { Conversion } from "../funnel.js";
+import type { Locale } from "../locale.js";
+import type { Metric } from "../metrics.js";
+import type { ParseErrorCode } from "../parse/types.js";
+import type { QuotaProgress } from "../quota.js";
+
+/**
+ * Every sentence the bot says, once per language. The compiler holds en.ts and id.ts to the same shape, so a
+ * text cannot exist in one language only.
+ */
+export interface Texts {
+  locale: Locale;
+  weekdaysShort: readonly string[]; // Monday first
+  monthsShort: readonly string[];
+  today: string;
+  yesterday: string;
+  /** "Today" / "Tue 1 Dec" at the start of a line. */
+  dayHeading(label: string): string;
+
+  logged(day: string, counts: string): string;
+  updated(day: string, counts: string): string;
+  progressLine(day: string, progress: QuotaProgress[]): string;
+  withdrawn(day: string, counts: string): string;
+  nothingToUndo: string;
+  nothingLogged: string;
+
+  parseError(code: ParseErrorCode, detail: { metric?: Metric; value?: string }, helpCommand: string): string;
+  usage(command: "funnel" | "target" | "quota" | "lang"): string;
+  managersOnly(what: "quota" | "target"): string;
+  quotaSet(metric: QuotaMetric, value: number): string;
+  quotaShow(visits: number, followUps: number): string;
+  targetSet(closings: number, month: string): string;
+  languageSet: string;
+  somethingWentWrong: string;
+
+  todayTitle(date: string): string;
+  weekTitle(week: number, range: string): string;
+  daysReported(days: number, of: number): string;
+  otherActivity: string;
+
+  funnelTitle(team: string, period: FunnelPeriod, label: string): string;
+  funnelPeriodLabel(period: FunnelPeriod, week: number, range: string, month: string): string;
+  stageName(stage: Metric): string;
+  ratioLine(ratio: string): string;
+  conversionName(c: Conversion): string;
+  benchmark: string;
+  weakest: string;
+  onBenchmark: string;
+  funnelEmpty(helpCommand: string): string;
+  noLeadsYet: string;
+  closeRate(rate: string): string;
+  tip(c: Conversion): string;
+
+  planTitle(month: string): string;
+  planNoTarget(targetCommand: string): string;
+  planLine(target: number, needed: string): string;
+  planPerDay(leadsPerDay: string, workingDays: number): string;
+  planBasis(allBenchmark: boolean, anyBenchmark: boolean): string;
+
+  helpTitle: string;
+  help(prefix: string): string[];
+}

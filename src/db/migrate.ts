@@ -1,0 +1,19 @@
+import { type Kysely, type Migration, type MigrationResultSet, Migrator } from "kysely";
+import type { Dialect } from "../../migrations/dialect.js";
+import { MIGRATIONS } from "../../migrations/index.js";
+import type { Database } from "./schema.js";
+
+/** Brings the schema up to date. Safe to run at every start and from several replicas at once (Kysely locks). */
+export async function migrateToLatest(db: Kysely<Database>, dialect: Dialect): Promise<MigrationResultSet> {
+  const migrations: Record<string, Migration> = {};
+  for (const [name, migration] of Object.entries(MIGRATIONS)) {
+    migrations[name] = {
+      up: (kdb) => migration.up(kdb, dialect),
+      ...(migration.down ? { down: (kdb: Kysely<unknown>) => migration.down?.(kdb, dialect) ?? Promise.resolve() } : {}),
+    };
+  }
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const result = await migrator.migrateToLatest();
+  if (result.error) throw result.error;
+  return result;
+}

@@ -1,0 +1,98 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/**
+ * Table types as the app sees them: CamelCasePlugin maps `follow_ups` to `followUps`, so metric columns carry
+ * the metric names used everywhere else.
+ */
+export interface Database {
+  workspaces: WorkspacesTable;
+  teams: TeamsTable;
+  members: MembersTable;
+  teamMembers: TeamMembersTable;
+  reports: ReportsTable;
+  jobRuns: JobRunsTable;
+}
+
+export interface WorkspacesTable {
+  id: Generated<number>;
+  platform: string;
+  externalId: string;
+  name: string | null;
+  createdAt: string;
+}
+
+export interface TeamsTable {
+  id: Generated<number>;
+  workspaceId: number;
+  externalId: string;
+  name: string;
+  timezone: string;
+  locale: string;
+  workingDays: ColumnType<string, string | undefined, string>;
+  quotaVisits: ColumnType<number, number | undefined, number>;
+  quotaFollowUps: ColumnType<number, number | undefined, number>;
+  reminderTime: ColumnType<string, string | undefined, string>;
+  nudgeTime: ColumnType<string, string | undefined, string>;
+  digestTime: ColumnType<string, string | undefined, string>;
+  monthlyTarget: number | null;
+  createdAt: string;
+}
+
+export interface MembersTable {
+  id: Generated<number>;
+  workspaceId: number;
+  externalId: string;
+  displayName: string;
+  locale: string | null;
+  createdAt: string;
+}
+
+export interface TeamMembersTable {
+  teamId: number;
+  memberId: number;
+  role: string;
+  joinedAt: string;
+}
+
+export interface ReportsTable {
+  id: Generated<number>;
+  workspaceId: number;
+  teamId: number;
+  memberId: number;
+  day: string;
+  visits: number | null;
+  followUps: number | null;
+  relationshipContacts: number | null;
+  referralsAsked: number | null;
+  referralsReceived: number | null;
+  leads: number | null;
+  prospects: number | null;
+  potential: number | null;
+  closeable: number | null;
+  closed: number | null;
+  sourceText: string;
+  messageId: string | null;
+  createdAt: string;
+  updatedAt: string;
+  undoneAt: string | null;
+}
+
+export interface JobRunsTable {
+  id: Generated<number>;
+  teamId: number;
+  kind: string;
+  periodKey: string;
+  memberKey: ColumnType<string, string | undefined, string>;
+  status: string;
+  leaseUntil: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export type TeamRow = Selectable<TeamsTable>;
+export type NewTeamRow = Insertable<TeamsTable>;
+export type TeamRowUpdate = Updateable<TeamsTable>;
+export type MemberRow = Selectable<MembersTable>;
+export type ReportRow = Selectable<ReportsTable>;
+export type NewReportRow = Insertable<ReportsTable>;
