@@ -1,0 +1,53 @@
+export interface DailyQuota {
+  visits: number;
+  followUps: number;
+}
+
+export interface QuotaProgress {
+  metric: "visits" | "followUps";
+  done: number;
+  quota: number;
+  remaining: number;
+  met: boolean;
+  percent: number | null; // null when quota 0
+}
+
+const QUOTA_METRICS = ["visits", "followUps"] as const;
+
+/** Negative or non-finite input is taken as zero, so progress can never read NaN or a negative count. */
+function clean(value: number): number {
+  return Number.isFinite(value) && value > 0 ? value : 0;
+}
+
+function progress(metric: QuotaProgress["metric"], done: number, quota: number): QuotaProgress {
+  return {
+    metric,
+    done,
+    quota,
+    remaining: Math.max(0, quota - done),
+    met: done >= quota,
+    // Rounded down so "100%" only ever appears when the quota is actually met.
+    percent: quota > 0 ? Math.floor(Math.round(((done * 100) / quota) * 1e9) / 1e9) : null,
+  };
+}
+
+/** Progress for one day: visits first, then follow-ups. */
+export function dailyProgress(
+  done: { visits: number; followUps: number },
+  quota: DailyQuota,
+): QuotaProgress[] {
+  return periodProgress(done, quota, 1);
+}
+
+/**
+ * Progress over a period: quota multiplied by the number of working days the rep was expected to work (days
+ * off excluded by the caller). Visits first, then follow-ups.
+ */
+export function periodProgress(
+  done: { visits: number; followUps: number },
+  quota: DailyQuota,
+  expectedDays: number,
+): QuotaProgress[] {
+  const days = clean(expectedDays);
+  return QUOTA_METRICS.map((metric) => progress(metric, clean(done[metric]), clean(quota[metric]) * days));
+}
