@@ -9,7 +9,9 @@ export async function migrateToLatest(db: Kysely<Database>, dialect: Dialect): P
   for (const [name, migration] of Object.entries(MIGRATIONS)) {
     migrations[name] = {
       up: (kdb) => migration.up(kdb, dialect),
-      ...(migration.down ? { down: (kdb: Kysely<unknown>) => migration.down?.(kdb, dialect) ?? Promise.resolve() } : {}),
+      ...(migration.down
+        ? { down: (kdb: Kysely<unknown>) => migration.down?.(kdb, dialect) ?? Promise.resolve() }
+        : {}),
     };
   }
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });

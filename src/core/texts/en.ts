@@ -11,7 +11,8 @@ const STAGES: Record<string, string> = {
 };
 
 const TIPS: Record<string, string> = {
-  leads: "leads are not becoming prospects. Call every new lead within a day and qualify need and budget in that call.",
+  leads:
+    "leads are not becoming prospects. Call every new lead within a day and qualify need and budget in that call.",
   prospects:
     "prospects stall before they become potential. Qualify the need in the first meeting and book the second one before you leave.",
   potential:
@@ -71,10 +72,13 @@ export const en: Texts = {
     what === "quota"
       ? "Only a team manager can change quotas — ask your manager to set them."
       : "Only a team manager can set the monthly target — ask your manager to set it.",
-  quotaSet: (metric, value) => `Daily quota set: ${countWithMetric("en", metric, value)} per rep per working day.`,
+  quotaSet: (metric, value) =>
+    `Daily quota set: ${countWithMetric("en", metric, value)} per rep per working day.`,
   quotaShow: (visits, followUps) => `Daily quota: ${visits} visits · ${followUps} follow-ups per rep.`,
   targetSet: (closings, month) => `🎯 Target for ${month}: ${closings} closings.`,
   languageSet: "Got it — I'll answer you in English.",
+  teamNotSetUp: (setupCommand) =>
+    `This chat isn't a Corong team yet. A manager can make it one with \`${setupCommand}\`.`,
   somethingWentWrong: "Something went wrong on my side — nothing was saved. Please try again in a minute.",
 
   todayTitle: (date) => `Today · ${date}`,
@@ -87,10 +91,12 @@ export const en: Texts = {
     period === "week" ? `week ${week} (${range})` : period === "month" ? month : `last 4 weeks (${range})`,
   stageName: (stage) => STAGES[stage] ?? stage,
   ratioLine: (ratio) => `Ratio ${ratio}`,
-  conversionName: (c) => `${STAGES[c.from]?.replace(/s$/, "") ?? c.from} → ${(STAGES[c.to] ?? c.to).toLowerCase()}`,
+  conversionName: (c) =>
+    `${STAGES[c.from]?.replace(/s$/, "") ?? c.from} → ${(STAGES[c.to] ?? c.to).toLowerCase()}`,
   benchmark: "benchmark",
   weakest: "weakest",
-  onBenchmark: "✅ On benchmark: every stage converts at 10:5:3:1 or better. Keep the top of the funnel full.",
+  onBenchmark:
+    "✅ On benchmark: every stage converts at 10:5:3:1 or better. Keep the top of the funnel full.",
   funnelEmpty: (helpCommand) =>
     `No funnel activity in this period yet. Log stages as deals move: \`3 new leads, 2 prospects, 1 potential\` (${helpCommand}).`,
   noLeadsYet: "No leads logged in this period, so there is no ratio yet — log new leads as they come in.",

@@ -11,7 +11,8 @@ const STAGES: Record<string, string> = {
 };
 
 const TIPS: Record<string, string> = {
-  leads: "leads belum jadi prospek. Telepon setiap lead baru dalam sehari dan gali kebutuhan serta anggarannya saat itu juga.",
+  leads:
+    "leads belum jadi prospek. Telepon setiap lead baru dalam sehari dan gali kebutuhan serta anggarannya saat itu juga.",
   prospects:
     "prospek macet sebelum jadi potensial. Gali kebutuhan di pertemuan pertama dan pastikan jadwal pertemuan kedua sebelum pulang.",
   potential:
@@ -69,10 +70,13 @@ export const id: Texts = {
     what === "quota"
       ? "Hanya manajer tim yang bisa mengubah target harian — minta manajermu untuk mengaturnya."
       : "Hanya manajer tim yang bisa mengatur target bulanan — minta manajermu untuk mengaturnya.",
-  quotaSet: (metric, value) => `Target harian diatur: ${countWithMetric("id", metric, value)} per sales per hari kerja.`,
+  quotaSet: (metric, value) =>
+    `Target harian diatur: ${countWithMetric("id", metric, value)} per sales per hari kerja.`,
   quotaShow: (visits, followUps) => `Target harian: ${visits} kunjungan · ${followUps} follow up per sales.`,
   targetSet: (closings, month) => `🎯 Target ${month}: ${closings} closing.`,
   languageSet: "Siap — aku akan menjawab dalam Bahasa Indonesia.",
+  teamNotSetUp: (setupCommand) =>
+    `Obrolan ini belum menjadi tim Corong. Manajer bisa mengaturnya dengan \`${setupCommand}\`.`,
   somethingWentWrong: "Ada masalah di sisiku — tidak ada yang disimpan. Coba lagi sebentar lagi ya.",
 
   todayTitle: (date) => `Hari ini · ${date}`,
@@ -82,21 +86,28 @@ export const id: Texts = {
 
   funnelTitle: (team, _period, label) => `${team} · ${label}`,
   funnelPeriodLabel: (period, week, range, month) =>
-    period === "week" ? `minggu ${week} (${range})` : period === "month" ? month : `4 minggu terakhir (${range})`,
+    period === "week"
+      ? `minggu ${week} (${range})`
+      : period === "month"
+        ? month
+        : `4 minggu terakhir (${range})`,
   stageName: (stage) => STAGES[stage] ?? stage,
   ratioLine: (ratio) => `Rasio ${ratio}`,
   conversionName: (c) => `${STAGES[c.from] ?? c.from} → ${(STAGES[c.to] ?? c.to).toLowerCase()}`,
   benchmark: "patokan",
   weakest: "terlemah",
-  onBenchmark: "✅ Sesuai patokan: setiap tahap berkonversi 10:5:3:1 atau lebih baik. Jaga agar leads terus mengalir.",
+  onBenchmark:
+    "✅ Sesuai patokan: setiap tahap berkonversi 10:5:3:1 atau lebih baik. Jaga agar leads terus mengalir.",
   funnelEmpty: (helpCommand) =>
     `Belum ada aktivitas corong di periode ini. Catat tahap saat deal bergerak: \`3 leads baru, 2 prospek, 1 potensial\` (${helpCommand}).`,
-  noLeadsYet: "Belum ada leads tercatat di periode ini, jadi rasio belum bisa dihitung — catat leads baru saat masuk.",
+  noLeadsYet:
+    "Belum ada leads tercatat di periode ini, jadi rasio belum bisa dihitung — catat leads baru saat masuk.",
   closeRate: (rate) => `Closeable → closing ${rate}`,
   tip: (c) => `Tips: ${TIPS[c.from] ?? ""}`,
 
   planTitle: (month) => `Rencana ${month}`,
-  planNoTarget: (targetCommand) => `Belum ada target bulanan. Manajer bisa mengaturnya dengan \`${targetCommand}\`.`,
+  planNoTarget: (targetCommand) =>
+    `Belum ada target bulanan. Manajer bisa mengaturnya dengan \`${targetCommand}\`.`,
   planLine: (target, needed) => `${target} closing butuh ≈ ${needed}`,
   planPerDay: (leadsPerDay, workingDays) =>
     `→ ${leadsPerDay} leads baru per hari kerja (sisa ${workingDays} hari kerja)`,

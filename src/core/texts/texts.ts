@@ -33,6 +33,7 @@ export interface Texts {
   targetSet(closings: number, month: string): string;
   languageSet: string;
   somethingWentWrong: string;
+  teamNotSetUp(setupCommand: string): string;
 
   todayTitle(date: string): string;
   weekTitle(week: number, range: string): string;

@@ -1,0 +1,54 @@
+import { localDateAt } from "../core/calendar.js";
+import type { Locale } from "../core/locale.js";
+import type { Member, Platform, Role, Team } from "../core/team.js";
+import { type Texts, textsFor } from "../core/texts/index.js";
+
+/** Who is asking, in which team, on which day: what every use case needs to answer. */
+export interface RequestContext {
+  team: Team;
+  member: Member;
+  role: Role;
+  /** The language to answer in. */
+  locale: Locale;
+  t: Texts;
+  /** Epoch ms the message arrived. */
+  now: number;
+  /** The team-local date at `now`. */
+  today: string;
+  /** How commands are typed on this platform: "/sales " on Slack, "/" on Telegram. */
+  commandPrefix: string;
+  platform: Platform;
+}
+
+export const COMMAND_PREFIX: Record<Platform, string> = {
+  slack: "/sales ",
+  telegram: "/",
+  console: "/sales ",
+};
+
+export function requestContext(input: {
+  team: Team;
+  member: Member;
+  role: Role;
+  now: number;
+  platform: Platform;
+  localeHint?: Locale | undefined;
+}): RequestContext {
+  const locale = input.member.locale ?? input.localeHint ?? input.team.locale;
+  return {
+    team: input.team,
+    member: input.member,
+    role: input.role,
+    locale,
+    t: textsFor(locale),
+    now: input.now,
+    today: localDateAt(input.now, input.team.timezone),
+    commandPrefix: COMMAND_PREFIX[input.platform],
+    platform: input.platform,
+  };
+}
+
+/** The same request answered in another language (a report written in Indonesian is answered in Indonesian). */
+export function inLocale(ctx: RequestContext, locale: Locale): RequestContext {
+  return locale === ctx.locale ? ctx : { ...ctx, locale, t: textsFor(locale) };
+}

@@ -1,0 +1,88 @@
+import type { DateRange } from "../core/calendar.js";
+import type { Locale } from "../core/locale.js";
+import type { Counts, PartialCounts } from "../core/metrics.js";
+import type { Member, MemberTotals, Platform, Report, Role, Team } from "../core/team.js";
+
+export interface NewTeam {
+  workspaceId: number;
+  externalId: string;
+  name: string;
+  timezone: string;
+  locale: Locale;
+}
+
+export type TeamSettingsPatch = Partial<
+  Pick<
+    Team,
+    | "timezone"
+    | "locale"
+    | "workingDays"
+    | "quota"
+    | "reminderTime"
+    | "nudgeTime"
+    | "digestTime"
+    | "monthlyTarget"
+    | "name"
+  >
+>;
+
+export interface NewReport {
+  workspaceId: number;
+  teamId: number;
+  memberId: number;
+  day: string;
+  counts: PartialCounts;
+  sourceText: string;
+  /** The platform's id for the message; null where the platform has none (the console). */
+  messageId: string | null;
+  at: string;
+}
+
+/**
+ * What saving a report did. A platform that delivers the same message twice gets "duplicate"; the same message
+ * id with new text is an edit and gets "updated" — never a second row.
+ */
+export type SaveReportOutcome =
+  | { kind: "created"; report: Report }
+  | { kind: "duplicate"; report: Report }
+  | { kind: "updated"; report: Report; previous: Report };
+
+export interface PeriodQuery {
+  teamId: number;
+  range: DateRange;
+  /** Only this member's reports; all the team's when absent. */
+  memberId?: number;
+}
+
+/** Persistence as the use cases need it. Implemented over Kysely for SQLite and Postgres (src/db/store.ts). */
+export interface Store {
+  ensureWorkspace(platform: Platform, externalId: string, name: string | null, at: string): Promise<number>;
+  findTeam(workspaceId: number, externalId: string): Promise<Team | null>;
+  getTeam(teamId: number): Promise<Team | null>;
+  createTeam(team: NewTeam, at: string): Promise<Team>;
+  updateTeam(teamId: number, patch: TeamSettingsPatch): Promise<Team>;
+  listTeams(): Promise<Team[]>;
+
+  ensureMember(workspaceId: number, externalId: string, displayName: string, at: string): Promise<Member>;
+  setMemberLocale(memberId: number, locale: Locale | null): Promise<void>;
+  roleOf(teamId: number, memberId: number): Promise<Role | null>;
+  /** Adds the member to the team with `role`, or changes their role. */
+  setRole(teamId: number, memberId: number, role: Role, at: string): Promise<void>;
+  /** Adds the member as a rep unless they are already on the team; returns their role. */
+  joinTeam(teamId: number, memberId: number, at: string): Promise<Role>;
+  listTeamMembers(teamId: number): Promise<Array<Member & { role: Role }>>;
+
+  saveReport(report: NewReport): Promise<SaveReportOutcome>;
+  findReportByMessage(workspaceId: number, messageId: string): Promise<Report | null>;
+  /** The member's most recent report in the team that is not withdrawn. */
+  lastActiveReport(teamId: number, memberId: number): Promise<Report | null>;
+  /** Withdraws a report; false when it was already withdrawn (so two undos never withdraw twice). */
+  withdrawReport(reportId: number, at: string): Promise<boolean>;
+
+  /** Sums of active (not withdrawn) reports over the period. */
+  sumCounts(query: PeriodQuery): Promise<Counts>;
+  /** Per-member sums and days reported over the period, for every member with a report in it. */
+  sumCountsByMember(teamId: number, range: DateRange): Promise<MemberTotals[]>;
+  /** How many distinct days the member reported in the period. */
+  daysReported(query: PeriodQuery & { memberId: number }): Promise<number>;
+}

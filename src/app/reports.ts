@@ -1,0 +1,60 @@
+import { parseReport } from "../core/parse/index.js";
+import { dailyProgress } from "../core/quota.js";
+import { type Reply, SILENT } from "../core/reply.js";
+import { reportConfirmation, reportRefused, withdrawalConfirmation } from "../core/views/report.js";
+import { inLocale, type RequestContext } from "./context.js";
+import type { Store } from "./ports.js";
+
+/**
+ * Reads a rep's message as a report and stores it once. Chatter in a team channel gets no answer; anywhere
+ * else the rep is told why nothing was saved.
+ */
+export async function logReport(
+  store: Store,
+  ctx: RequestContext,
+  input: { text: string; messageId: string | null; inChannel: boolean },
+): Promise<Reply> {
+  const parsed = parseReport(input.text, { today: ctx.today });
+  // The member's own language choice wins; otherwise answer in the language the report was written in.
+  const answer = ctx.member.locale ? ctx : inLocale(ctx, parsed.locale);
+  if (!parsed.ok) {
+    if (input.inChannel && parsed.error === "no_activity") return SILENT;
+    return reportRefused(answer.t, parsed, `${ctx.commandPrefix}help`);
+  }
+  const outcome = await store.saveReport({
+    workspaceId: ctx.team.workspaceId,
+    teamId: ctx.team.id,
+    memberId: ctx.member.id,
+    day: parsed.date,
+    counts: parsed.counts,
+    sourceText: input.text,
+    messageId: input.messageId,
+    at: new Date(ctx.now).toISOString(),
+  });
+  const progress = await dayProgress(store, ctx, outcome.report.day);
+  return reportConfirmation(answer.t, {
+    report: outcome.report,
+    outcome: outcome.kind,
+    today: ctx.today,
+    progress,
+  });
+}
+
+/** Withdraws the rep's most recent report (kept, marked withdrawn) and shows what the day adds up to now. */
+export async function undoLastReport(store: Store, ctx: RequestContext): Promise<Reply> {
+  const last = await store.lastActiveReport(ctx.team.id, ctx.member.id);
+  if (!last || !(await store.withdrawReport(last.id, new Date(ctx.now).toISOString()))) {
+    return { tone: "info", lines: [ctx.t.nothingToUndo] };
+  }
+  const progress = await dayProgress(store, ctx, last.day);
+  return withdrawalConfirmation(ctx.t, { report: last, today: ctx.today, progress });
+}
+
+async function dayProgress(store: Store, ctx: RequestContext, day: string) {
+  const counts = await store.sumCounts({
+    teamId: ctx.team.id,
+    memberId: ctx.member.id,
+    range: { start: day, end: day },
+  });
+  return dailyProgress(counts, ctx.team.quota);
+}

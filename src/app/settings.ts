@@ -1,0 +1,46 @@
+import type { QuotaMetric } from "../core/commands.js";
+import type { Locale } from "../core/locale.js";
+import type { Reply } from "../core/reply.js";
+import { textsFor } from "../core/texts/index.js";
+import { monthLabel } from "../core/views/dates.js";
+import type { RequestContext } from "./context.js";
+import type { Store } from "./ports.js";
+import { monthPlan } from "./summaries.js";
+
+function refuse(ctx: RequestContext, what: "quota" | "target"): Reply {
+  return { tone: "error", lines: [ctx.t.managersOnly(what)] };
+}
+
+/** Sets a daily quota for every rep of the team (managers only). */
+export async function setQuota(
+  store: Store,
+  ctx: RequestContext,
+  metric: QuotaMetric,
+  value: number,
+): Promise<Reply> {
+  if (ctx.role !== "manager") return refuse(ctx, "quota");
+  await store.updateTeam(ctx.team.id, { quota: { ...ctx.team.quota, [metric]: value } });
+  return { tone: "success", lines: [ctx.t.quotaSet(metric, value)] };
+}
+
+export function showQuota(ctx: RequestContext): Reply {
+  return { tone: "info", lines: [ctx.t.quotaShow(ctx.team.quota.visits, ctx.team.quota.followUps)] };
+}
+
+/** Sets the month's closing target (managers only) and answers with the plan it implies. */
+export async function setMonthlyTarget(store: Store, ctx: RequestContext, closings: number): Promise<Reply> {
+  if (ctx.role !== "manager") return refuse(ctx, "target");
+  const team = await store.updateTeam(ctx.team.id, { monthlyTarget: closings });
+  const plan = await monthPlan(store, { ...ctx, team });
+  return {
+    ...plan,
+    tone: "success",
+    lines: [ctx.t.targetSet(closings, monthLabel(ctx.t, ctx.today)), ...plan.lines],
+  };
+}
+
+/** Remembers the member's language; the answer is already in the new one. */
+export async function setLanguage(store: Store, ctx: RequestContext, locale: Locale): Promise<Reply> {
+  await store.setMemberLocale(ctx.member.id, locale);
+  return { tone: "success", lines: [textsFor(locale).languageSet] };
+}

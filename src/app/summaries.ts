@@ -1,0 +1,83 @@
+import {
+  addDays,
+  countWorkingDays,
+  isoWeekOf,
+  isoWeekRange,
+  lastNWeeksRange,
+  monthRange,
+} from "../core/calendar.js";
+import type { FunnelPeriod } from "../core/commands.js";
+import { analyzeFunnel, planFunnel } from "../core/funnel.js";
+import type { Reply } from "../core/reply.js";
+import { monthLabel, rangeLabel } from "../core/views/dates.js";
+import { funnelView } from "../core/views/funnel.js";
+import { planView } from "../core/views/plan.js";
+import { todayView, weekView } from "../core/views/progress.js";
+import type { RequestContext } from "./context.js";
+import type { Store } from "./ports.js";
+
+/** How far back the team's own conversion rates are read for the plan: a quarter smooths out one lucky week. */
+const PLAN_HISTORY_WEEKS = 12;
+
+export async function todaySummary(store: Store, ctx: RequestContext): Promise<Reply> {
+  const counts = await store.sumCounts({
+    teamId: ctx.team.id,
+    memberId: ctx.member.id,
+    range: { start: ctx.today, end: ctx.today },
+  });
+  return todayView(ctx.t, { today: ctx.today, counts, quota: ctx.team.quota });
+}
+
+export async function weekSummary(store: Store, ctx: RequestContext): Promise<Reply> {
+  const range = isoWeekRange(ctx.today);
+  const query = { teamId: ctx.team.id, memberId: ctx.member.id, range };
+  const [counts, daysReported] = await Promise.all([store.sumCounts(query), store.daysReported(query)]);
+  return weekView(ctx.t, {
+    week: isoWeekOf(ctx.today).week,
+    range,
+    counts,
+    quota: ctx.team.quota,
+    workingDays: countWorkingDays(range, ctx.team.workingDays),
+    daysReported,
+  });
+}
+
+export function funnelRange(period: FunnelPeriod, today: string) {
+  if (period === "month") return monthRange(today);
+  if (period === "4w") return lastNWeeksRange(today, 4);
+  return isoWeekRange(today);
+}
+
+/** The team's funnel for the period against 10:5:3:1. */
+export async function teamFunnel(store: Store, ctx: RequestContext, period: FunnelPeriod): Promise<Reply> {
+  const range = funnelRange(period, ctx.today);
+  const counts = await store.sumCounts({ teamId: ctx.team.id, range });
+  const label = ctx.t.funnelPeriodLabel(
+    period,
+    isoWeekOf(ctx.today).week,
+    rangeLabel(ctx.t, range),
+    monthLabel(ctx.t, ctx.today),
+  );
+  return funnelView(ctx.t, {
+    title: ctx.t.funnelTitle(ctx.team.name, period, label),
+    analysis: analyzeFunnel(counts),
+    helpCommand: `${ctx.commandPrefix}help`,
+  });
+}
+
+/** The reverse funnel toward this month's target, at the team's recent conversion rates. */
+export async function monthPlan(store: Store, ctx: RequestContext): Promise<Reply> {
+  const month = monthLabel(ctx.t, ctx.today);
+  const targetCommand = `${ctx.commandPrefix}target 8`;
+  const target = ctx.team.monthlyTarget;
+  if (target === null) return planView(ctx.t, { month, plan: null, targetCommand });
+  const history = await store.sumCounts({
+    teamId: ctx.team.id,
+    range: { start: addDays(isoWeekRange(ctx.today).start, -7 * PLAN_HISTORY_WEEKS), end: ctx.today },
+  });
+  const workingDaysLeft = countWorkingDays(
+    { start: ctx.today, end: monthRange(ctx.today).end },
+    ctx.team.workingDays,
+  );
+  return planView(ctx.t, { month, plan: planFunnel(target, history, workingDaysLeft), targetCommand });
+}

@@ -1,0 +1,55 @@
+import type { DateRange } from "../calendar.js";
+import { ACTIVITY_METRICS, type Counts, FUNNEL_METRICS, type Metric } from "../metrics.js";
+import { type DailyQuota, dailyProgress, periodProgress } from "../quota.js";
+import type { Reply } from "../reply.js";
+import type { Texts } from "../texts/index.js";
+import { formatCounts } from "../texts/metric-words.js";
+import { rangeLabel, weekdayDate } from "./dates.js";
+
+const QUOTA_METRICS: readonly Metric[] = ["visits", "followUps"];
+
+/** Everything else the rep logged, beyond the two quota metrics: "Also: 1 lead · 2 referrals asked". */
+function otherActivity(t: Texts, counts: Counts): string | null {
+  const others = [...ACTIVITY_METRICS, ...FUNNEL_METRICS].filter(
+    (m) => !QUOTA_METRICS.includes(m) && counts[m] > 0,
+  );
+  if (others.length === 0) return null;
+  return `${t.otherActivity}: ${formatCounts(t.locale, Object.fromEntries(others.map((m) => [m, counts[m]])))}`;
+}
+
+/** A rep's day so far against the daily quota. */
+export function todayView(t: Texts, input: { today: string; counts: Counts; quota: DailyQuota }): Reply {
+  const progress = dailyProgress(input.counts, input.quota);
+  const other = otherActivity(t, input.counts);
+  return {
+    tone: "info",
+    title: t.todayTitle(weekdayDate(t, input.today)),
+    lines: [t.progressLine(t.today, progress), ...(other ? [other] : [])],
+  };
+}
+
+/** A rep's ISO week against the quota of the week's working days. */
+export function weekView(
+  t: Texts,
+  input: {
+    week: number;
+    range: DateRange;
+    counts: Counts;
+    quota: DailyQuota;
+    workingDays: number;
+    daysReported: number;
+  },
+): Reply {
+  const progress = periodProgress(input.counts, input.quota, input.workingDays);
+  const other = otherActivity(t, input.counts);
+  const heading = t.weekTitle(input.week, rangeLabel(t, input.range));
+  return {
+    tone: "info",
+    title: heading,
+    lines: [
+      t.progressLine(t.locale === "id" ? "minggu ini" : "this week", progress),
+      ...(other ? [other] : []),
+      t.daysReported(input.daysReported, input.workingDays),
+    ],
+  };
+}

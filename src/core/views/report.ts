@@ -1,0 +1,67 @@
+import type { ParseResult } from "../parse/types.js";
+import type { QuotaProgress } from "../quota.js";
+import type { Reply, ReplyButton } from "../reply.js";
+import type { Report } from "../team.js";
+import type { Texts } from "../texts/index.js";
+import { formatCounts } from "../texts/metric-words.js";
+import { dayLabel } from "./dates.js";
+
+export interface ReportConfirmation {
+  report: Report;
+  /** "updated" when the rep edited the message; a redelivered duplicate confirms like the original. */
+  outcome: "created" | "duplicate" | "updated";
+  today: string;
+  /** The quota progress of the report's day, after this report. */
+  progress: QuotaProgress[];
+}
+
+/** "✅ Logged for today: 4 visits · 2 follow-ups" and the day's totals against quota, in two lines. */
+export function reportConfirmation(t: Texts, c: ReportConfirmation): Reply {
+  const day = dayLabel(t, c.report.day, c.today);
+  const counts = formatCounts(t.locale, c.report.counts);
+  return {
+    tone: "success",
+    lines: [
+      c.outcome === "updated" ? t.updated(day, counts) : t.logged(day, counts),
+      t.progressLine(day, c.progress),
+    ],
+    buttons: reportButtons(t),
+  };
+}
+
+/** The one-tap follow-ups to a confirmation: undo, or add one more visit or follow-up. */
+export function reportButtons(t: Texts): ReplyButton[] {
+  return [
+    { action: "undo", label: t.locale === "id" ? "↩️ Batal" : "↩️ Undo" },
+    { action: "add:visits", label: t.locale === "id" ? "+1 kunjungan" : "+1 visit" },
+    { action: "add:followUps", label: t.locale === "id" ? "+1 follow up" : "+1 follow-up" },
+  ];
+}
+
+/** Why nothing was saved, with a way forward. */
+export function reportRefused(
+  t: Texts,
+  result: Extract<ParseResult, { ok: false }>,
+  helpCommand: string,
+): Reply {
+  const detail = {
+    ...(result.metric ? { metric: result.metric } : {}),
+    ...(result.value ? { value: result.value } : {}),
+  };
+  return { tone: "error", lines: [t.parseError(result.error, detail, helpCommand)] };
+}
+
+export interface Withdrawal {
+  report: Report;
+  today: string;
+  progress: QuotaProgress[];
+}
+
+/** "↩️ Withdrawn: 4 visits · 2 follow-ups (today)." and what the day now adds up to. */
+export function withdrawalConfirmation(t: Texts, w: Withdrawal): Reply {
+  const day = dayLabel(t, w.report.day, w.today);
+  return {
+    tone: "success",
+    lines: [t.withdrawn(day, formatCounts(t.locale, w.report.counts)), t.progressLine(day, w.progress)],
+  };
+}

@@ -1,0 +1,78 @@
+import type { Kysely, Transaction } from "kysely";
+import type { Locale } from "../core/locale.js";
+import type { Member, Role } from "../core/team.js";
+import { toMember, toRole } from "./rows.js";
+import type { Database } from "./schema.js";
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Finds or creates the member, keeping the display name current. */
+export async function ensureMember(
+  db: Db,
+  workspaceId: number,
+  externalId: string,
+  displayName: string,
+  at: string,
+): Promise<Member> {
+  await db
+    .insertInto("members")
+    .values({ workspaceId, externalId, displayName, locale: null, createdAt: at })
+    .onConflict((oc) => oc.columns(["workspaceId", "externalId"]).doUpdateSet({ displayName }))
+    .execute();
+  const row = await db
+    .selectFrom("members")
+    .selectAll()
+    .where("workspaceId", "=", workspaceId)
+    .where("externalId", "=", externalId)
+    .executeTakeFirstOrThrow();
+  return toMember(row);
+}
+
+export async function setMemberLocale(db: Db, memberId: number, locale: Locale | null): Promise<void> {
+  await db.updateTable("members").set({ locale }).where("id", "=", memberId).execute();
+}
+
+export async function roleOf(db: Db, teamId: number, memberId: number): Promise<Role | null> {
+  const row = await db
+    .selectFrom("teamMembers")
+    .select("role")
+    .where("teamId", "=", teamId)
+    .where("memberId", "=", memberId)
+    .executeTakeFirst();
+  return row ? toRole(row.role) : null;
+}
+
+export async function setRole(
+  db: Db,
+  teamId: number,
+  memberId: number,
+  role: Role,
+  at: string,
+): Promise<void> {
+  await db
+    .insertInto("teamMembers")
+    .values({ teamId, memberId, role, joinedAt: at })
+    .onConflict((oc) => oc.columns(["teamId", "memberId"]).doUpdateSet({ role }))
+    .execute();
+}
+
+export async function joinTeam(db: Db, teamId: number, memberId: number, at: string): Promise<Role> {
+  await db
+    .insertInto("teamMembers")
+    .values({ teamId, memberId, role: "rep", joinedAt: at })
+    .onConflict((oc) => oc.columns(["teamId", "memberId"]).doNothing())
+    .execute();
+  return (await roleOf(db, teamId, memberId)) ?? "rep";
+}
+
+export async function listTeamMembers(db: Db, teamId: number): Promise<Array<Member & { role: Role }>> {
+  const rows = await db
+    .selectFrom("teamMembers")
+    .innerJoin("members", "members.id", "teamMembers.memberId")
+    .selectAll("members")
+    .select("teamMembers.role")
+    .where("teamMembers.teamId", "=", teamId)
+    .orderBy("members.displayName")
+    .execute();
+  return rows.map((row) => ({ ...toMember(row), role: toRole(row.role) }));
+}

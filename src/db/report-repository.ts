@@ -1,0 +1,152 @@
+import type { Kysely, Transaction } from "kysely";
+import type { NewReport, PeriodQuery, SaveReportOutcome } from "../app/ports.js";
+import type { DateRange } from "../core/calendar.js";
+import { type Counts, emptyCounts, METRICS } from "../core/metrics.js";
+import type { MemberTotals, Report } from "../core/team.js";
+import { metricColumns, toReport } from "./rows.js";
+import type { Database } from "./schema.js";
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/**
+ * Stores a report once per platform message: a redelivery is a duplicate, the same message with new text is
+ * an edit. The unique (workspace, message id) constraint decides races between concurrent deliveries.
+ */
+export async function saveReport(db: Db, report: NewReport): Promise<SaveReportOutcome> {
+  const row = {
+    workspaceId: report.workspaceId,
+    teamId: report.teamId,
+    memberId: report.memberId,
+    day: report.day,
+    ...metricColumns(report.counts),
+    sourceText: report.sourceText,
+    messageId: report.messageId,
+    createdAt: report.at,
+    updatedAt: report.at,
+    undoneAt: null,
+  };
+  if (report.messageId === null) {
+    const created = await db.insertInto("reports").values(row).returningAll().executeTakeFirstOrThrow();
+    return { kind: "created", report: toReport(created) };
+  }
+  const inserted = await db
+    .insertInto("reports")
+    .values(row)
+    .onConflict((oc) => oc.columns(["workspaceId", "messageId"]).doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  if (inserted) return { kind: "created", report: toReport(inserted) };
+
+  const existing = await findReportByMessage(db, report.workspaceId, report.messageId);
+  if (!existing) throw new Error(`report for message ${report.messageId} vanished during save`);
+  if (existing.sourceText === report.sourceText) return { kind: "duplicate", report: existing };
+  const updated = await db
+    .updateTable("reports")
+    .set({
+      day: report.day,
+      ...metricColumns(report.counts),
+      sourceText: report.sourceText,
+      updatedAt: report.at,
+    })
+    .where("id", "=", existing.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return { kind: "updated", report: toReport(updated), previous: existing };
+}
+
+export async function findReportByMessage(
+  db: Db,
+  workspaceId: number,
+  messageId: string,
+): Promise<Report | null> {
+  const row = await db
+    .selectFrom("reports")
+    .selectAll()
+    .where("workspaceId", "=", workspaceId)
+    .where("messageId", "=", messageId)
+    .executeTakeFirst();
+  return row ? toReport(row) : null;
+}
+
+export async function lastActiveReport(db: Db, teamId: number, memberId: number): Promise<Report | null> {
+  const row = await db
+    .selectFrom("reports")
+    .selectAll()
+    .where("teamId", "=", teamId)
+    .where("memberId", "=", memberId)
+    .where("undoneAt", "is", null)
+    .orderBy("createdAt", "desc")
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return row ? toReport(row) : null;
+}
+
+export async function withdrawReport(db: Db, reportId: number, at: string): Promise<boolean> {
+  const result = await db
+    .updateTable("reports")
+    .set({ undoneAt: at, updatedAt: at })
+    .where("id", "=", reportId)
+    .where("undoneAt", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+export async function sumCounts(db: Db, query: PeriodQuery): Promise<Counts> {
+  let q = db
+    .selectFrom("reports")
+    .select((eb) => METRICS.map((metric) => eb.fn.sum<string | number | null>(metric).as(metric)))
+    .where("teamId", "=", query.teamId)
+    .where("day", ">=", query.range.start)
+    .where("day", "<=", query.range.end)
+    .where("undoneAt", "is", null);
+  if (query.memberId !== undefined) q = q.where("memberId", "=", query.memberId);
+  const row = await q.executeTakeFirst();
+  return toCounts(row);
+}
+
+export async function sumCountsByMember(db: Db, teamId: number, range: DateRange): Promise<MemberTotals[]> {
+  const rows = await db
+    .selectFrom("reports")
+    .innerJoin("members", "members.id", "reports.memberId")
+    .select((eb) => [
+      "reports.memberId",
+      "members.displayName",
+      eb.fn.count<string | number>("reports.day").distinct().as("daysReported"),
+      ...METRICS.map((metric) => eb.fn.sum<string | number | null>(`reports.${metric}`).as(metric)),
+    ])
+    .where("reports.teamId", "=", teamId)
+    .where("reports.day", ">=", range.start)
+    .where("reports.day", "<=", range.end)
+    .where("reports.undoneAt", "is", null)
+    .groupBy(["reports.memberId", "members.displayName"])
+    .orderBy("members.displayName")
+    .execute();
+  return rows.map((row) => ({
+    memberId: Number(row.memberId),
+    displayName: row.displayName,
+    daysReported: Number(row.daysReported),
+    counts: toCounts(row),
+  }));
+}
+
+export async function daysReported(db: Db, query: PeriodQuery & { memberId: number }): Promise<number> {
+  const row = await db
+    .selectFrom("reports")
+    .select((eb) => eb.fn.count<string | number>("day").distinct().as("days"))
+    .where("teamId", "=", query.teamId)
+    .where("memberId", "=", query.memberId)
+    .where("day", ">=", query.range.start)
+    .where("day", "<=", query.range.end)
+    .where("undoneAt", "is", null)
+    .executeTakeFirst();
+  return Number(row?.days ?? 0);
+}
+
+/** Postgres returns sums as strings and empty sums as null: both become plain numbers here. */
+function toCounts(row: Partial<Record<string, unknown>> | undefined): Counts {
+  const counts = emptyCounts();
+  if (!row) return counts;
+  for (const metric of METRICS) counts[metric] = Number(row[metric] ?? 0);
+  return counts;
+}

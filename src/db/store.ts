@@ -1,0 +1,31 @@
+import type { Kysely } from "kysely";
+import type { Store } from "../app/ports.js";
+import * as members from "./member-repository.js";
+import * as reports from "./report-repository.js";
+import type { Database } from "./schema.js";
+import * as teams from "./team-repository.js";
+
+/** The Store port over one Kysely database (SQLite or Postgres). */
+export function createStore(db: Kysely<Database>): Store {
+  return {
+    ensureWorkspace: (...args) => teams.ensureWorkspace(db, ...args),
+    findTeam: (...args) => teams.findTeam(db, ...args),
+    getTeam: (...args) => teams.getTeam(db, ...args),
+    createTeam: (...args) => teams.createTeam(db, ...args),
+    updateTeam: (...args) => teams.updateTeam(db, ...args),
+    listTeams: () => teams.listTeams(db),
+    ensureMember: (...args) => members.ensureMember(db, ...args),
+    setMemberLocale: (...args) => members.setMemberLocale(db, ...args),
+    roleOf: (...args) => members.roleOf(db, ...args),
+    setRole: (...args) => members.setRole(db, ...args),
+    joinTeam: (...args) => members.joinTeam(db, ...args),
+    listTeamMembers: (...args) => members.listTeamMembers(db, ...args),
+    saveReport: (report) => db.transaction().execute((trx) => reports.saveReport(trx, report)),
+    findReportByMessage: (...args) => reports.findReportByMessage(db, ...args),
+    lastActiveReport: (...args) => reports.lastActiveReport(db, ...args),
+    withdrawReport: (...args) => reports.withdrawReport(db, ...args),
+    sumCounts: (...args) => reports.sumCounts(db, ...args),
+    sumCountsByMember: (...args) => reports.sumCountsByMember(db, ...args),
+    daysReported: (...args) => reports.daysReported(db, ...args),
+  };
+}

@@ -1,0 +1,81 @@
+import type { Kysely, Transaction } from "kysely";
+import type { NewTeam, TeamSettingsPatch } from "../app/ports.js";
+import type { Platform, Team } from "../core/team.js";
+import { toTeam } from "./rows.js";
+import type { Database, TeamRowUpdate } from "./schema.js";
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Finds or creates the workspace; concurrent first messages from one workspace create it once. */
+export async function ensureWorkspace(
+  db: Db,
+  platform: Platform,
+  externalId: string,
+  name: string | null,
+  at: string,
+): Promise<number> {
+  await db
+    .insertInto("workspaces")
+    .values({ platform, externalId, name, createdAt: at })
+    .onConflict((oc) => oc.columns(["platform", "externalId"]).doNothing())
+    .execute();
+  const row = await db
+    .selectFrom("workspaces")
+    .select("id")
+    .where("platform", "=", platform)
+    .where("externalId", "=", externalId)
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+export async function findTeam(db: Db, workspaceId: number, externalId: string): Promise<Team | null> {
+  const row = await db
+    .selectFrom("teams")
+    .selectAll()
+    .where("workspaceId", "=", workspaceId)
+    .where("externalId", "=", externalId)
+    .executeTakeFirst();
+  return row ? toTeam(row) : null;
+}
+
+export async function getTeam(db: Db, teamId: number): Promise<Team | null> {
+  const row = await db.selectFrom("teams").selectAll().where("id", "=", teamId).executeTakeFirst();
+  return row ? toTeam(row) : null;
+}
+
+export async function listTeams(db: Db): Promise<Team[]> {
+  const rows = await db.selectFrom("teams").selectAll().orderBy("id").execute();
+  return rows.map(toTeam);
+}
+
+/** Creates the team, or returns the existing one when the channel is already a team. */
+export async function createTeam(db: Db, team: NewTeam, at: string): Promise<Team> {
+  await db
+    .insertInto("teams")
+    .values({ ...team, createdAt: at })
+    .onConflict((oc) => oc.columns(["workspaceId", "externalId"]).doNothing())
+    .execute();
+  const created = await findTeam(db, team.workspaceId, team.externalId);
+  if (!created) throw new Error(`team ${team.externalId} was not created`);
+  return created;
+}
+
+export async function updateTeam(db: Db, teamId: number, patch: TeamSettingsPatch): Promise<Team> {
+  const set: TeamRowUpdate = {};
+  if (patch.name !== undefined) set.name = patch.name;
+  if (patch.timezone !== undefined) set.timezone = patch.timezone;
+  if (patch.locale !== undefined) set.locale = patch.locale;
+  if (patch.workingDays !== undefined) set.workingDays = patch.workingDays.join(",");
+  if (patch.quota !== undefined) {
+    set.quotaVisits = patch.quota.visits;
+    set.quotaFollowUps = patch.quota.followUps;
+  }
+  if (patch.reminderTime !== undefined) set.reminderTime = patch.reminderTime;
+  if (patch.nudgeTime !== undefined) set.nudgeTime = patch.nudgeTime;
+  if (patch.digestTime !== undefined) set.digestTime = patch.digestTime;
+  if (patch.monthlyTarget !== undefined) set.monthlyTarget = patch.monthlyTarget;
+  if (Object.keys(set).length > 0) await db.updateTable("teams").set(set).where("id", "=", teamId).execute();
+  const team = await getTeam(db, teamId);
+  if (!team) throw new Error(`team ${teamId} not found`);
+  return team;
+}
