@@ -3,8 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    // Postgres and SQLite suites share one server; files run in parallel workers but each uses its own schema.
-    testTimeout: 20_000,
+    globalSetup: ["test/support/build.ts"],
+    testTimeout: 30_000,
     hookTimeout: 30_000,
   },
 });

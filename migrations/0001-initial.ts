@@ -17,7 +17,9 @@ export const initial: CorongMigration = {
       .execute();
 
     await withId(db.schema.createTable("teams"), dialect)
-      .addColumn("workspace_id", "integer", (c) => c.notNull().references("workspaces.id").onDelete("cascade"))
+      .addColumn("workspace_id", "integer", (c) =>
+        c.notNull().references("workspaces.id").onDelete("cascade"),
+      )
       .addColumn("external_id", "text", (c) => c.notNull())
       .addColumn("name", "text", (c) => c.notNull())
       .addColumn("timezone", "text", (c) => c.notNull())
@@ -34,7 +36,9 @@ export const initial: CorongMigration = {
       .execute();
 
     await withId(db.schema.createTable("members"), dialect)
-      .addColumn("workspace_id", "integer", (c) => c.notNull().references("workspaces.id").onDelete("cascade"))
+      .addColumn("workspace_id", "integer", (c) =>
+        c.notNull().references("workspaces.id").onDelete("cascade"),
+      )
       .addColumn("external_id", "text", (c) => c.notNull())
       .addColumn("display_name", "text", (c) => c.notNull())
       .addColumn("locale", "text")
@@ -53,7 +57,9 @@ export const initial: CorongMigration = {
 
     // A metric column is null when the message did not mention it, 0 when it said "0 visits".
     let reports = withId(db.schema.createTable("reports"), dialect)
-      .addColumn("workspace_id", "integer", (c) => c.notNull().references("workspaces.id").onDelete("cascade"))
+      .addColumn("workspace_id", "integer", (c) =>
+        c.notNull().references("workspaces.id").onDelete("cascade"),
+      )
       .addColumn("team_id", "integer", (c) => c.notNull().references("teams.id").onDelete("cascade"))
       .addColumn("member_id", "integer", (c) => c.notNull().references("members.id").onDelete("cascade"))
       .addColumn("day", "text", (c) => c.notNull());

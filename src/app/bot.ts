@@ -1,60 +1,120 @@
+import { isValidTimeZone } from "../core/calendar.js";
 import { type Command, parseCommand } from "../core/commands.js";
+import type { Locale } from "../core/locale.js";
 import { type Reply, SILENT } from "../core/reply.js";
+import type { Team } from "../core/team.js";
 import { textsFor } from "../core/texts/index.js";
+import { formatCounts } from "../core/texts/metric-words.js";
 import { helpView } from "../core/views/help.js";
 import { COMMAND_PREFIX, type RequestContext, requestContext } from "./context.js";
-import type { Incoming } from "./incoming.js";
+import type { Incoming, IncomingAction, Viewer } from "./incoming.js";
 import type { Logger } from "./logger.js";
 import type { Store } from "./ports.js";
-import { logReport, undoLastReport } from "./reports.js";
+import { logReport, undoLastReport, withdrawMessageReport } from "./reports.js";
 import { setLanguage, setMonthlyTarget, setQuota, showQuota } from "./settings.js";
 import { monthPlan, teamFunnel, todaySummary, weekSummary } from "./summaries.js";
+import { addManager, setTeamTimeZone, setUpTeam } from "./teams.js";
 
 export interface Bot {
   /** Answers one message. Never throws: a failure is logged and becomes a friendly reply. */
   handle(incoming: Incoming): Promise<Reply>;
+  /** Answers a button press under an earlier reply. */
+  handleAction(action: IncomingAction): Promise<Reply>;
+  /** The platform says a message was deleted: its report, if any, is withdrawn. Null when there was none. */
+  handleDeletion(incoming: Omit<Incoming, "text" | "via"> & { messageId: string }): Promise<Reply | null>;
+  /** The member's day, week and team funnel, for a home screen. */
+  home(viewer: Viewer): Promise<Reply[]>;
 }
 
 export interface BotDeps {
   store: Store;
   logger: Logger;
+  /** What a new team starts with when its platform says nothing better. */
+  defaults: { timeZone: string; locale: Locale };
 }
 
+type Resolved = { ctx: RequestContext } | { reply: Reply };
+
 /** The one entry point every platform calls: routes a message to its use case and returns what to say. */
-export function createBot({ store, logger }: BotDeps): Bot {
+export function createBot(deps: BotDeps): Bot {
+  const { store, logger } = deps;
+
+  async function guarded<T>(incoming: Omit<Incoming, "text" | "via">, fallback: T, work: () => Promise<T>) {
+    try {
+      return await work();
+    } catch (error) {
+      logger.error(
+        {
+          err: error,
+          platform: incoming.platform,
+          workspace: incoming.workspace.externalId,
+          team: incoming.team?.externalId,
+          user: incoming.user.externalId,
+          messageId: incoming.messageId,
+        },
+        "handling a message failed",
+      );
+      return fallback;
+    }
+  }
+
+  const failure = (incoming: Omit<Incoming, "text" | "via">): Reply => ({
+    tone: "error",
+    lines: [textsFor(incoming.user.localeHint ?? deps.defaults.locale).somethingWentWrong],
+  });
+
   return {
-    async handle(incoming) {
-      try {
-        const ctx = await resolveContext(store, incoming);
-        if (!ctx) return notSetUp(incoming);
+    handle: (incoming) =>
+      guarded(incoming, failure(incoming), async () => {
         // In a team channel only reports are read: "help" or "week" there is conversation, not a command.
         const command: Command =
           incoming.via === "channel" ? { kind: "report", text: incoming.text } : parseCommand(incoming.text);
-        return await route(store, ctx, command, incoming);
-      } catch (error) {
-        logger.error(
-          {
-            err: error,
-            platform: incoming.platform,
-            team: incoming.team.externalId,
-            user: incoming.user.externalId,
-          },
-          "handling a message failed",
-        );
-        return { tone: "error", lines: [textsFor(incoming.user.localeHint ?? "en").somethingWentWrong] };
-      }
-    },
+        if (command.kind === "setup") return setUp(deps, incoming);
+        const resolved = await resolveContext(deps, incoming);
+        if ("reply" in resolved) return resolved.reply;
+        return route(store, resolved.ctx, command, incoming);
+      }),
+
+    handleAction: (incoming) =>
+      guarded(incoming, failure(incoming), async () => {
+        const choice = /^team:(\d+)$/.exec(incoming.action);
+        if (choice) return chooseTeam(deps, incoming, Number(choice[1]));
+        const resolved = await resolveContext(deps, { ...incoming, text: "", via: "direct" });
+        if ("reply" in resolved) return resolved.reply;
+        const { ctx } = resolved;
+        if (incoming.action === "undo") return undoLastReport(store, ctx);
+        const add = /^add:(visits|followUps)$/.exec(incoming.action);
+        if (add?.[1] === "visits" || add?.[1] === "followUps") {
+          // A quick +1 is a report like any other, so it is parsed, stored once per press and confirmed the same way.
+          const text = formatCounts(ctx.locale, { [add[1]]: 1 });
+          return logReport(store, ctx, { text, messageId: incoming.messageId ?? null, inChannel: false });
+        }
+        return SILENT;
+      }),
+
+    handleDeletion: (incoming) =>
+      guarded(incoming, null, async () => {
+        const resolved = await resolveContext(deps, { ...incoming, text: "", via: "channel" });
+        if ("reply" in resolved) return null;
+        return withdrawMessageReport(store, resolved.ctx, incoming.messageId);
+      }),
+
+    home: (viewer) =>
+      guarded(viewer, [failure(viewer)], async () => {
+        const resolved = await resolveContext(deps, { ...viewer, text: "", via: "direct" });
+        if ("reply" in resolved) return [resolved.reply];
+        const { ctx } = resolved;
+        return Promise.all([
+          todaySummary(store, ctx),
+          weekSummary(store, ctx),
+          teamFunnel(store, ctx, "week"),
+        ]);
+      }),
   };
 }
 
-function notSetUp(incoming: Incoming): Reply {
-  // Chatter in a channel that is not a team is none of the bot's business.
-  if (incoming.via === "channel") return SILENT;
-  const prefix = COMMAND_PREFIX[incoming.platform];
-  return { tone: "info", lines: [textsFor(incoming.user.localeHint ?? "en").teamNotSetUp(`${prefix}setup`)] };
-}
-
-async function resolveContext(store: Store, incoming: Incoming): Promise<RequestContext | null> {
+/** Who is asking and for which team. A direct message is booked to the member's team, asking when there are several. */
+async function resolveContext({ store, defaults }: BotDeps, incoming: Incoming): Promise<Resolved> {
   const at = new Date(incoming.receivedAt).toISOString();
   const workspaceId = await store.ensureWorkspace(
     incoming.platform,
@@ -62,31 +122,88 @@ async function resolveContext(store: Store, incoming: Incoming): Promise<Request
     incoming.workspace.name ?? null,
     at,
   );
-  const team = await store.findTeam(workspaceId, incoming.team.externalId);
-  if (!team) return null;
   const member = await store.ensureMember(
     workspaceId,
     incoming.user.externalId,
     incoming.user.displayName,
     at,
   );
-  const role = await store.joinTeam(team.id, member.id, at);
-  return requestContext({
-    team,
-    member,
-    role,
-    now: incoming.receivedAt,
-    platform: incoming.platform,
-    localeHint: incoming.user.localeHint,
+  const t = textsFor(member.locale ?? incoming.user.localeHint ?? defaults.locale);
+  const prefix = COMMAND_PREFIX[incoming.platform];
+  let team: Team | null;
+  if (incoming.team) {
+    team = await store.findTeam(workspaceId, incoming.team.externalId);
+    // Chatter in a channel that is not a team is none of the bot's business.
+    if (!team) return { reply: incoming.via === "channel" ? SILENT : info(t.teamNotSetUp(`${prefix}setup`)) };
+    await store.joinTeam(team.id, member.id, at);
+  } else {
+    const teams = (await store.listMemberTeams(member.id)).filter((tm) => tm.workspaceId === workspaceId);
+    team =
+      teams.length === 1 ? (teams[0] ?? null) : (teams.find((tm) => tm.id === member.defaultTeamId) ?? null);
+    if (teams.length === 0) return { reply: info(t.noTeam(`${prefix}setup`)) };
+    if (!team) {
+      return {
+        reply: {
+          ...info(t.chooseTeam),
+          buttons: teams.map((tm) => ({ action: `team:${tm.id}`, label: tm.name })),
+        },
+      };
+    }
+  }
+  const role = (await store.roleOf(team.id, member.id)) ?? "rep";
+  return {
+    ctx: requestContext({
+      team,
+      member,
+      role,
+      now: incoming.receivedAt,
+      platform: incoming.platform,
+      localeHint: incoming.user.localeHint,
+    }),
+  };
+}
+
+function info(line: string): Reply {
+  return { tone: "info", lines: [line] };
+}
+
+async function setUp(deps: BotDeps, incoming: Incoming): Promise<Reply> {
+  const t = textsFor(incoming.user.localeHint ?? deps.defaults.locale);
+  if (!incoming.team) return info(t.setupInChannel);
+  const zone = await incoming.lookupTimeZone?.().catch(() => undefined);
+  return setUpTeam(deps.store, {
+    incoming: { ...incoming, team: incoming.team },
+    timeZone: zone && isValidTimeZone(zone) ? zone : deps.defaults.timeZone,
+    locale: incoming.user.localeHint ?? deps.defaults.locale,
   });
 }
 
-function route(
+async function chooseTeam(deps: BotDeps, incoming: IncomingAction, teamId: number): Promise<Reply> {
+  const at = new Date(incoming.receivedAt).toISOString();
+  const workspaceId = await deps.store.ensureWorkspace(
+    incoming.platform,
+    incoming.workspace.externalId,
+    null,
+    at,
+  );
+  const member = await deps.store.ensureMember(
+    workspaceId,
+    incoming.user.externalId,
+    incoming.user.displayName,
+    at,
+  );
+  const team = (await deps.store.listMemberTeams(member.id)).find((tm) => tm.id === teamId);
+  if (!team) return SILENT;
+  await deps.store.setDefaultTeam(member.id, team.id);
+  return info(textsFor(member.locale ?? incoming.user.localeHint ?? team.locale).teamChosen(team.name));
+}
+
+async function route(
   store: Store,
   ctx: RequestContext,
   command: Command,
   incoming: Incoming,
-): Promise<Reply> | Reply {
+): Promise<Reply> {
   switch (command.kind) {
     case "report":
       return logReport(store, ctx, {
@@ -112,6 +229,12 @@ function route(
       return undoLastReport(store, ctx);
     case "lang":
       return setLanguage(store, ctx, command.locale);
+    case "addManager":
+      return addManager(store, ctx, command.userId);
+    case "timezone":
+      return setTeamTimeZone(store, ctx, command.timeZone);
+    case "setup":
+      return info(ctx.t.alreadySetUp(ctx.team.name, ctx.team.timezone));
     case "usage":
       return { tone: "error", lines: [ctx.t.usage(command.command)] };
     case "help":

@@ -6,8 +6,8 @@ export interface Incoming {
   platform: Platform;
   /** The Slack workspace (team_id), the Telegram bot, the console's demo workspace. */
   workspace: { externalId: string; name?: string };
-  /** The channel or group that is the sales team. */
-  team: { externalId: string; name?: string };
+  /** The channel or group that is the sales team; absent in a direct message, where the member's team is used. */
+  team?: { externalId: string; name?: string };
   user: { externalId: string; displayName: string; localeHint?: Locale };
   /** The text after any command prefix (`/sales `, `/report`) was removed. */
   text: string;
@@ -20,4 +20,15 @@ export interface Incoming {
   messageId?: string;
   /** When the platform received it, epoch ms: the day a report belongs to is computed from this. */
   receivedAt: number;
+  /** The sender's IANA time zone from their platform profile, fetched only when a new team needs one. */
+  lookupTimeZone?: () => Promise<string | undefined>;
 }
+
+/** A button the user pressed under one of the bot's replies. */
+export interface IncomingAction extends Omit<Incoming, "text" | "via"> {
+  /** The ReplyButton action: "undo", "add:visits", "add:followUps", "team:<id>". */
+  action: string;
+}
+
+/** Who is looking, for views that are not an answer to a message (Slack's App Home). */
+export type Viewer = Omit<Incoming, "text" | "via" | "messageId" | "team">;

@@ -54,6 +54,14 @@ export interface PeriodQuery {
   memberId?: number;
 }
 
+/** One delivery of a platform event: Slack's event_id, Telegram's update_id. */
+export interface DeliveryKey {
+  platform: Platform;
+  /** The Slack workspace or Telegram bot the delivery came through. */
+  workspace: string;
+  eventId: string;
+}
+
 /** Persistence as the use cases need it. Implemented over Kysely for SQLite and Postgres (src/db/store.ts). */
 export interface Store {
   ensureWorkspace(platform: Platform, externalId: string, name: string | null, at: string): Promise<number>;
@@ -64,12 +72,21 @@ export interface Store {
   listTeams(): Promise<Team[]>;
 
   ensureMember(workspaceId: number, externalId: string, displayName: string, at: string): Promise<Member>;
+  /** Finds the member, or creates them with `displayName` without renaming an existing one. */
+  ensureMemberIfMissing(
+    workspaceId: number,
+    externalId: string,
+    displayName: string,
+    at: string,
+  ): Promise<Member>;
   setMemberLocale(memberId: number, locale: Locale | null): Promise<void>;
   roleOf(teamId: number, memberId: number): Promise<Role | null>;
   /** Adds the member to the team with `role`, or changes their role. */
   setRole(teamId: number, memberId: number, role: Role, at: string): Promise<void>;
   /** Adds the member as a rep unless they are already on the team; returns their role. */
   joinTeam(teamId: number, memberId: number, at: string): Promise<Role>;
+  listMemberTeams(memberId: number): Promise<Team[]>;
+  setDefaultTeam(memberId: number, teamId: number | null): Promise<void>;
   listTeamMembers(teamId: number): Promise<Array<Member & { role: Role }>>;
 
   saveReport(report: NewReport): Promise<SaveReportOutcome>;
@@ -78,6 +95,10 @@ export interface Store {
   lastActiveReport(teamId: number, memberId: number): Promise<Report | null>;
   /** Withdraws a report; false when it was already withdrawn (so two undos never withdraw twice). */
   withdrawReport(reportId: number, at: string): Promise<boolean>;
+
+  claimDelivery(key: DeliveryKey, at: string, leaseUntil: string): Promise<boolean>;
+  completeDelivery(key: DeliveryKey, at: string): Promise<void>;
+  releaseDelivery(key: DeliveryKey): Promise<void>;
 
   /** Sums of active (not withdrawn) reports over the period. */
   sumCounts(query: PeriodQuery): Promise<Counts>;

@@ -58,3 +58,16 @@ async function dayProgress(store: Store, ctx: RequestContext, day: string) {
   });
   return dailyProgress(counts, ctx.team.quota);
 }
+
+/** Withdraws the report that came from a platform message the member deleted; null when it held none. */
+export async function withdrawMessageReport(
+  store: Store,
+  ctx: RequestContext,
+  messageId: string,
+): Promise<Reply | null> {
+  const report = await store.findReportByMessage(ctx.team.workspaceId, messageId);
+  if (!report || report.undoneAt !== null || report.memberId !== ctx.member.id) return null;
+  if (!(await store.withdrawReport(report.id, new Date(ctx.now).toISOString()))) return null;
+  const progress = await dayProgress(store, ctx, report.day);
+  return withdrawalConfirmation(ctx.t, { report, today: ctx.today, progress });
+}

@@ -16,7 +16,12 @@ export type Command =
   | { kind: "undo" }
   | { kind: "lang"; locale: Locale }
   | { kind: "help" }
-  | { kind: "usage"; command: "funnel" | "target" | "quota" | "lang" };
+  | { kind: "setup" }
+  | { kind: "addManager"; userId: string }
+  | { kind: "timezone"; timeZone: string }
+  | { kind: "usage"; command: UsageTopic };
+
+export type UsageTopic = "funnel" | "target" | "quota" | "lang" | "manager" | "timezone";
 
 const HELP = new Set(["help", "bantuan", "tolong", "?", "start", "menu"]);
 const TODAY = new Set(["today", "hari ini", "hariini", "hr ini"]);
@@ -27,6 +32,9 @@ const FUNNEL = new Set(["funnel", "corong", "pipeline"]);
 const TARGET = new Set(["target"]);
 const QUOTA = new Set(["quota", "kuota", "target harian"]);
 const LANG = new Set(["lang", "language", "bahasa"]);
+const SETUP = new Set(["setup", "set up", "daftar", "mulai tim"]);
+const MANAGER = new Set(["manager", "manajer"]);
+const TIMEZONE = new Set(["timezone", "tz", "zona", "zonawaktu"]);
 
 const FUNNEL_PERIODS: Record<string, FunnelPeriod> = {
   week: "week",
@@ -69,6 +77,7 @@ export function parseCommand(input: string): Command {
   if (WEEK.has(normalized)) return { kind: "week" };
   if (UNDO.has(normalized)) return { kind: "undo" };
   if (PLAN.has(normalized)) return { kind: "plan" };
+  if (SETUP.has(normalized)) return { kind: "setup" };
 
   const reportPrefix = /^(report|lapor|laporan)\b\s*:?\s*/i.exec(text);
   if (reportPrefix) return { kind: "report", text: text.slice(reportPrefix[0].length) };
@@ -91,6 +100,17 @@ export function parseCommand(input: string): Command {
     const metric = match?.[1] ? QUOTA_METRICS[match[1]] : undefined;
     const value = match?.[2] ? wholeNumber(match[2]) : null;
     return metric && value !== null ? { kind: "quota", metric, value } : { kind: "usage", command: "quota" };
+  }
+  if (MANAGER.has(head)) {
+    // Platforms hand a mention over as "@U123" (adapters unwrap Slack's "<@U123|ayu>").
+    const mention = /^@([\w.-]+)$/.exec(text.slice(head.length).trim());
+    return mention?.[1] ? { kind: "addManager", userId: mention[1] } : { kind: "usage", command: "manager" };
+  }
+  if (TIMEZONE.has(head)) {
+    const zone = text.slice(head.length).trim();
+    return /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(zone)
+      ? { kind: "timezone", timeZone: zone }
+      : { kind: "usage", command: "timezone" };
   }
   if (LANG.has(head)) {
     const locale = LANGUAGE_NAMES[rest] ?? rest;

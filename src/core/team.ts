@@ -30,6 +30,8 @@ export interface Member {
   displayName: string;
   /** The member's own language choice; null follows the platform hint, then the team. */
   locale: Locale | null;
+  /** The team direct messages are booked to when the member is on several. */
+  defaultTeamId: number | null;
 }
 
 export interface Report {

@@ -1,29 +1,58 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Locale } from "../core/locale.js";
-import type { Member, Role } from "../core/team.js";
-import { toMember, toRole } from "./rows.js";
+import type { Member, Role, Team } from "../core/team.js";
+import { toMember, toRole, toTeam } from "./rows.js";
 import type { Database } from "./schema.js";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** Finds or creates the member, keeping the display name current. */
-export async function ensureMember(
+export function ensureMember(
   db: Db,
   workspaceId: number,
   externalId: string,
   displayName: string,
   at: string,
+) {
+  return upsertMember(db, { workspaceId, externalId, displayName, at }, true);
+}
+
+/** Finds the member, or creates them with `displayName` without renaming an existing one. */
+export function ensureMemberIfMissing(
+  db: Db,
+  workspaceId: number,
+  externalId: string,
+  displayName: string,
+  at: string,
+) {
+  return upsertMember(db, { workspaceId, externalId, displayName, at }, false);
+}
+
+async function upsertMember(
+  db: Db,
+  m: { workspaceId: number; externalId: string; displayName: string; at: string },
+  rename: boolean,
 ): Promise<Member> {
   await db
     .insertInto("members")
-    .values({ workspaceId, externalId, displayName, locale: null, createdAt: at })
-    .onConflict((oc) => oc.columns(["workspaceId", "externalId"]).doUpdateSet({ displayName }))
+    .values({
+      workspaceId: m.workspaceId,
+      externalId: m.externalId,
+      displayName: m.displayName,
+      locale: null,
+      defaultTeamId: null,
+      createdAt: m.at,
+    })
+    .onConflict((oc) => {
+      const target = oc.columns(["workspaceId", "externalId"]);
+      return rename ? target.doUpdateSet({ displayName: m.displayName }) : target.doNothing();
+    })
     .execute();
   const row = await db
     .selectFrom("members")
     .selectAll()
-    .where("workspaceId", "=", workspaceId)
-    .where("externalId", "=", externalId)
+    .where("workspaceId", "=", m.workspaceId)
+    .where("externalId", "=", m.externalId)
     .executeTakeFirstOrThrow();
   return toMember(row);
 }
@@ -75,4 +104,21 @@ export async function listTeamMembers(db: Db, teamId: number): Promise<Array<Mem
     .orderBy("members.displayName")
     .execute();
   return rows.map((row) => ({ ...toMember(row), role: toRole(row.role) }));
+}
+
+/** The teams the member is on, oldest membership first. */
+export async function listMemberTeams(db: Db, memberId: number): Promise<Team[]> {
+  const rows = await db
+    .selectFrom("teamMembers")
+    .innerJoin("teams", "teams.id", "teamMembers.teamId")
+    .selectAll("teams")
+    .where("teamMembers.memberId", "=", memberId)
+    .orderBy("teamMembers.joinedAt")
+    .orderBy("teams.id")
+    .execute();
+  return rows.map(toTeam);
+}
+
+export async function setDefaultTeam(db: Db, memberId: number, teamId: number | null): Promise<void> {
+  await db.updateTable("members").set({ defaultTeamId: teamId }).where("id", "=", memberId).execute();
 }

@@ -4,7 +4,12 @@ import { MIGRATIONS } from "../../migrations/index.js";
 import type { Database } from "./schema.js";
 
 /** Brings the schema up to date. Safe to run at every start and from several replicas at once (Kysely locks). */
-export async function migrateToLatest(db: Kysely<Database>, dialect: Dialect): Promise<MigrationResultSet> {
+export async function migrateToLatest(connection: {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  schema?: string;
+}): Promise<MigrationResultSet> {
+  const { db, dialect, schema } = connection;
   const migrations: Record<string, Migration> = {};
   for (const [name, migration] of Object.entries(MIGRATIONS)) {
     migrations[name] = {
@@ -14,7 +19,12 @@ export async function migrateToLatest(db: Kysely<Database>, dialect: Dialect): P
         : {}),
     };
   }
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  // Kysely looks for its ledger tables across all schemas unless told which one is ours.
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const result = await migrator.migrateToLatest();
   if (result.error) throw result.error;
   return result;

@@ -32,6 +32,7 @@ export function toMember(row: MemberRow): Member {
     externalId: row.externalId,
     displayName: row.displayName,
     locale: toLocale(row.locale),
+    defaultTeamId: row.defaultTeamId === null ? null : Number(row.defaultTeamId),
   };
 }
 

@@ -11,6 +11,7 @@ export interface Database {
   teamMembers: TeamMembersTable;
   reports: ReportsTable;
   jobRuns: JobRunsTable;
+  inboundEvents: InboundEventsTable;
 }
 
 export interface WorkspacesTable {
@@ -44,6 +45,7 @@ export interface MembersTable {
   externalId: string;
   displayName: string;
   locale: string | null;
+  defaultTeamId: number | null;
   createdAt: string;
 }
 
@@ -90,8 +92,30 @@ export interface JobRunsTable {
   sentAt: string | null;
 }
 
+export interface InboundEventsTable {
+  id: Generated<number>;
+  platform: string;
+  workspaceKey: string;
+  eventId: string;
+  status: string;
+  leaseUntil: string;
+  createdAt: string;
+  doneAt: string | null;
+}
+
 export type TeamRow = Selectable<TeamsTable>;
 export type NewTeamRow = Insertable<TeamsTable>;
+export interface InboundEventsTable {
+  id: Generated<number>;
+  platform: string;
+  workspaceKey: string;
+  eventId: string;
+  status: string;
+  leaseUntil: string;
+  createdAt: string;
+  doneAt: string | null;
+}
+
 export type TeamRowUpdate = Updateable<TeamsTable>;
 export type MemberRow = Selectable<MembersTable>;
 export type ReportRow = Selectable<ReportsTable>;

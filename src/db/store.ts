@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Store } from "../app/ports.js";
+import * as deliveries from "./delivery-repository.js";
 import * as members from "./member-repository.js";
 import * as reports from "./report-repository.js";
 import type { Database } from "./schema.js";
@@ -15,15 +16,21 @@ export function createStore(db: Kysely<Database>): Store {
     updateTeam: (...args) => teams.updateTeam(db, ...args),
     listTeams: () => teams.listTeams(db),
     ensureMember: (...args) => members.ensureMember(db, ...args),
+    ensureMemberIfMissing: (...args) => members.ensureMemberIfMissing(db, ...args),
     setMemberLocale: (...args) => members.setMemberLocale(db, ...args),
     roleOf: (...args) => members.roleOf(db, ...args),
     setRole: (...args) => members.setRole(db, ...args),
     joinTeam: (...args) => members.joinTeam(db, ...args),
+    listMemberTeams: (...args) => members.listMemberTeams(db, ...args),
+    setDefaultTeam: (...args) => members.setDefaultTeam(db, ...args),
     listTeamMembers: (...args) => members.listTeamMembers(db, ...args),
     saveReport: (report) => db.transaction().execute((trx) => reports.saveReport(trx, report)),
     findReportByMessage: (...args) => reports.findReportByMessage(db, ...args),
     lastActiveReport: (...args) => reports.lastActiveReport(db, ...args),
     withdrawReport: (...args) => reports.withdrawReport(db, ...args),
+    claimDelivery: (...args) => deliveries.claimDelivery(db, ...args),
+    completeDelivery: (...args) => deliveries.completeDelivery(db, ...args),
+    releaseDelivery: (...args) => deliveries.releaseDelivery(db, ...args),
     sumCounts: (...args) => reports.sumCounts(db, ...args),
     sumCountsByMember: (...args) => reports.sumCountsByMember(db, ...args),
     daysReported: (...args) => reports.daysReported(db, ...args),

@@ -67,11 +67,29 @@ export const en: Texts = {
       target: "Try `target 8` to aim for 8 closings this month.",
       quota: "Try `quota visits 5` or `quota followups 3`.",
       lang: "Try `lang en` or `lang id`.",
+      manager: "Try `manager @name` to make a teammate a manager.",
+      timezone: "Try `timezone Asia/Jakarta` (an IANA time zone name).",
     })[command],
   managersOnly: (what) =>
-    what === "quota"
-      ? "Only a team manager can change quotas — ask your manager to set them."
-      : "Only a team manager can set the monthly target — ask your manager to set it.",
+    ({
+      quota: "Only a team manager can change quotas — ask your manager to set them.",
+      target: "Only a team manager can set the monthly target — ask your manager to set it.",
+      manager: "Only a team manager can add managers.",
+      timezone: "Only a team manager can change the team's time zone.",
+    })[what],
+  setupDone: (team, timeZone, p) =>
+    `✅ ${team} is now a Corong team and you are its manager. Time zone ${timeZone} (change with \`${p}timezone Asia/Jakarta\`). Reps just write \`met 4 clients, 2 follow-ups\` here or to me directly.`,
+  alreadySetUp: (team, timeZone) => `${team} is already a Corong team (time zone ${timeZone}).`,
+  setupInChannel: "Run setup in your team's channel, so I know which channel is the team.",
+  managerAdded: (mention) => `${mention} is now a manager of this team.`,
+  timezoneSet: (timeZone) => `Time zone set to ${timeZone}: days, weeks and reminders follow it.`,
+  badTimezone: (timeZone) =>
+    `"${timeZone}" is not a time zone I know. Use an IANA name like Asia/Jakarta or Europe/Berlin.`,
+  noTeam: (setupCommand) =>
+    `You're not on a Corong team yet. Write once in your team's channel, or ask your manager to run \`${setupCommand}\` there.`,
+  chooseTeam: "You're on more than one team — which one should I book your messages to?",
+  teamChosen: (team) =>
+    `Got it — your direct messages now count for ${team}. Send your report again, please.`,
   quotaSet: (metric, value) =>
     `Daily quota set: ${countWithMetric("en", metric, value)} per rep per working day.`,
   quotaShow: (visits, followUps) => `Daily quota: ${visits} visits · ${followUps} follow-ups per rep.`,
@@ -92,7 +110,13 @@ export const en: Texts = {
   stageName: (stage) => STAGES[stage] ?? stage,
   ratioLine: (ratio) => `Ratio ${ratio}`,
   conversionName: (c) =>
-    `${STAGES[c.from]?.replace(/s$/, "") ?? c.from} → ${(STAGES[c.to] ?? c.to).toLowerCase()}`,
+    ({
+      leads: "Lead → prospect",
+      prospects: "Prospect → potential",
+      potential: "Potential → closeable",
+      closeable: "Closeable → closed",
+    })[c.from],
+  actual: "actual",
   benchmark: "benchmark",
   weakest: "weakest",
   onBenchmark:

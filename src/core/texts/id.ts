@@ -65,11 +65,28 @@ export const id: Texts = {
       target: "Coba `target 8` untuk menargetkan 8 closing bulan ini.",
       quota: "Coba `quota visits 5` atau `quota followups 3`.",
       lang: "Coba `lang en` atau `lang id`.",
+      manager: "Coba `manager @nama` untuk menjadikan rekan tim manajer.",
+      timezone: "Coba `timezone Asia/Jakarta` (nama zona waktu IANA).",
     })[command],
   managersOnly: (what) =>
-    what === "quota"
-      ? "Hanya manajer tim yang bisa mengubah target harian — minta manajermu untuk mengaturnya."
-      : "Hanya manajer tim yang bisa mengatur target bulanan — minta manajermu untuk mengaturnya.",
+    ({
+      quota: "Hanya manajer tim yang bisa mengubah target harian — minta manajermu untuk mengaturnya.",
+      target: "Hanya manajer tim yang bisa mengatur target bulanan — minta manajermu untuk mengaturnya.",
+      manager: "Hanya manajer tim yang bisa menambah manajer.",
+      timezone: "Hanya manajer tim yang bisa mengubah zona waktu tim.",
+    })[what],
+  setupDone: (team, timeZone, p) =>
+    `✅ ${team} sekarang tim Corong dan kamu manajernya. Zona waktu ${timeZone} (ubah dengan \`${p}timezone Asia/Jakarta\`). Sales cukup menulis \`ketemu 4 klien, 2 follow up\` di sini atau langsung ke aku.`,
+  alreadySetUp: (team, timeZone) => `${team} sudah menjadi tim Corong (zona waktu ${timeZone}).`,
+  setupInChannel: "Jalankan setup di channel timmu, supaya aku tahu channel mana yang jadi tim.",
+  managerAdded: (mention) => `${mention} sekarang manajer tim ini.`,
+  timezoneSet: (timeZone) => `Zona waktu diatur ke ${timeZone}: hari, minggu dan pengingat mengikutinya.`,
+  badTimezone: (timeZone) =>
+    `"${timeZone}" bukan zona waktu yang kukenal. Pakai nama IANA seperti Asia/Jakarta atau Europe/Berlin.`,
+  noTeam: (setupCommand) =>
+    `Kamu belum masuk tim Corong. Tulis sekali di channel timmu, atau minta manajer menjalankan \`${setupCommand}\` di sana.`,
+  chooseTeam: "Kamu ada di lebih dari satu tim — laporanmu dicatat ke tim mana?",
+  teamChosen: (team) => `Siap — pesan langsungmu sekarang dicatat untuk ${team}. Kirim ulang laporanmu ya.`,
   quotaSet: (metric, value) =>
     `Target harian diatur: ${countWithMetric("id", metric, value)} per sales per hari kerja.`,
   quotaShow: (visits, followUps) => `Target harian: ${visits} kunjungan · ${followUps} follow up per sales.`,
@@ -93,7 +110,14 @@ export const id: Texts = {
         : `4 minggu terakhir (${range})`,
   stageName: (stage) => STAGES[stage] ?? stage,
   ratioLine: (ratio) => `Rasio ${ratio}`,
-  conversionName: (c) => `${STAGES[c.from] ?? c.from} → ${(STAGES[c.to] ?? c.to).toLowerCase()}`,
+  conversionName: (c) =>
+    ({
+      leads: "Leads → prospek",
+      prospects: "Prospek → potensial",
+      potential: "Potensial → closeable",
+      closeable: "Closeable → closing",
+    })[c.from],
+  actual: "aktual",
   benchmark: "patokan",
   weakest: "terlemah",
   onBenchmark:

@@ -1,9 +1,11 @@
-import type { FunnelPeriod, QuotaMetric } from "../commands.js";
+import type { FunnelPeriod, QuotaMetric, UsageTopic } from "../commands.js";
 import type { Conversion } from "../funnel.js";
 import type { Locale } from "../locale.js";
 import type { Metric } from "../metrics.js";
 import type { ParseErrorCode } from "../parse/types.js";
 import type { QuotaProgress } from "../quota.js";
+
+export type ManagerAction = "quota" | "target" | "manager" | "timezone";
 
 /**
  * Every sentence the bot says, once per language. The compiler holds en.ts and id.ts to the same shape, so a
@@ -26,8 +28,17 @@ export interface Texts {
   nothingLogged: string;
 
   parseError(code: ParseErrorCode, detail: { metric?: Metric; value?: string }, helpCommand: string): string;
-  usage(command: "funnel" | "target" | "quota" | "lang"): string;
-  managersOnly(what: "quota" | "target"): string;
+  usage(command: UsageTopic): string;
+  managersOnly(what: ManagerAction): string;
+  setupDone(team: string, timeZone: string, prefix: string): string;
+  alreadySetUp(team: string, timeZone: string): string;
+  setupInChannel: string;
+  managerAdded(mention: string): string;
+  timezoneSet(timeZone: string): string;
+  badTimezone(timeZone: string): string;
+  noTeam(setupCommand: string): string;
+  chooseTeam: string;
+  teamChosen(team: string): string;
   quotaSet(metric: QuotaMetric, value: number): string;
   quotaShow(visits: number, followUps: number): string;
   targetSet(closings: number, month: string): string;
@@ -46,6 +57,7 @@ export interface Texts {
   ratioLine(ratio: string): string;
   conversionName(c: Conversion): string;
   benchmark: string;
+  actual: string;
   weakest: string;
   onBenchmark: string;
   funnelEmpty(helpCommand: string): string;

@@ -51,7 +51,7 @@ export function funnelView(
     title: input.title,
     lines: [chain, `${t.ratioLine(ratioText(t, analysis))} · ${t.benchmark} ${BENCHMARK_RATIO}`],
     table: {
-      columns: ["", "", t.benchmark, ""],
+      columns: ["", t.actual, t.benchmark, ""],
       rows: [
         ...stageConversions.map((cv) => [
           t.conversionName(cv),

@@ -1,0 +1,118 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import SqliteDatabase from "better-sqlite3";
+import { createBot } from "../src/app/bot.js";
+import { silentLogger } from "../src/app/logger.js";
+import { parseReport } from "../src/core/parse/index.js";
+import { connect } from "../src/db/connect.js";
+import { migrateToLatest } from "../src/db/migrate.js";
+import { createStore } from "../src/db/store.js";
+import { generateCorpus } from "./corpus.js";
+
+/**
+ * Throughput as ratios against baselines measured in the same process on the same machine, so the figures
+ * mean the same on a fast laptop and a slow CI box.
+ */
+
+function rate(count: number, run: () => void): number {
+  const start = process.hrtime.bigint();
+  run();
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  return count / seconds;
+}
+
+async function rateAsync(count: number, run: () => Promise<void>): Promise<number> {
+  const start = process.hrtime.bigint();
+  await run();
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  return count / seconds;
+}
+
+const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
+
+function benchParse() {
+  const corpus = generateCorpus(100_000);
+  const ctx = { today: "2026-12-02" };
+  let sink = 0;
+  // Warm up the JIT on a slice so both runs measure steady state.
+  for (const text of corpus.slice(0, 5_000)) sink += parseReport(text, ctx).ok ? 1 : 0;
+  // Baseline: the least any parser must do — lower-case the text and split it into words.
+  const baseline = rate(corpus.length, () => {
+    for (const text of corpus) sink += text.toLowerCase().split(/[\s,;|+=:]+/).length;
+  });
+  const heapBefore = process.memoryUsage().heapUsed;
+  const parse = rate(corpus.length, () => {
+    for (const text of corpus) sink += parseReport(text, ctx).ok ? 1 : 0;
+  });
+  const heapAfter = process.memoryUsage().heapUsed;
+  console.log(
+    `parse     ${fmt(parse)} messages/s   baseline (lower-case + split) ${fmt(baseline)}/s   ratio ${(baseline / parse).toFixed(1)}x slower`,
+  );
+  console.log(
+    `          heap growth over 100k messages: ${((heapAfter - heapBefore) / 1024 / 1024).toFixed(1)} MiB (sink ${sink % 10})`,
+  );
+}
+
+async function benchIngest() {
+  const count = 5_000;
+  const dir = mkdtempSync(join(tmpdir(), "corong-bench-"));
+  try {
+    const connection = connect(`sqlite:${join(dir, "ingest.db")}`);
+    await migrateToLatest(connection);
+    const store = createStore(connection.db);
+    const at = "2026-12-02T03:00:00.000Z";
+    const workspaceId = await store.ensureWorkspace("console", "bench", null, at);
+    await store.createTeam(
+      { workspaceId, externalId: "team", name: "Bench", timezone: "Asia/Jakarta", locale: "en" },
+      at,
+    );
+    const bot = createBot({
+      store,
+      logger: silentLogger,
+      defaults: { timeZone: "Asia/Jakarta", locale: "en" },
+    });
+    const corpus = generateCorpus(count, 7);
+    const receivedAt = Date.parse("2026-12-02T10:00:00+07:00");
+    const ingest = await rateAsync(count, async () => {
+      for (let i = 0; i < count; i++) {
+        await bot.handle({
+          platform: "console",
+          workspace: { externalId: "bench" },
+          team: { externalId: "team" },
+          user: { externalId: `rep-${i % 20}`, displayName: `Rep ${i % 20}` },
+          text: corpus[i] ?? "",
+          via: "direct",
+          messageId: `m-${i}`,
+          receivedAt,
+        });
+      }
+    });
+    await connection.close();
+
+    // Baseline: the same rows straight into a table of the same shape, one autocommitted insert each.
+    const raw = new SqliteDatabase(join(dir, "raw.db"));
+    raw.pragma("journal_mode = WAL");
+    raw.pragma("synchronous = NORMAL");
+    raw.exec(`create table reports (id integer primary key autoincrement, workspace_id integer, team_id integer,
+      member_id integer, day text, visits integer, follow_ups integer, leads integer, source_text text,
+      message_id text, created_at text, updated_at text, undone_at text, unique (workspace_id, message_id))`);
+    const insert = raw.prepare(
+      "insert into reports (workspace_id, team_id, member_id, day, visits, follow_ups, leads, source_text, message_id, created_at, updated_at) values (1, 1, ?, '2026-12-02', ?, ?, ?, ?, ?, ?, ?)",
+    );
+    const baseline = rate(count, () => {
+      for (let i = 0; i < count; i++) insert.run(i % 20, 4, 2, 1, corpus[i] ?? "", `m-${i}`, at, at);
+    });
+    raw.close();
+    console.log(`ingest    ${fmt(ingest)} reports/s through bot.handle (parse, resolve team, save, totals)`);
+    console.log(
+      `          raw better-sqlite3 insert ${fmt(baseline)} rows/s   ratio ${(baseline / ingest).toFixed(1)}x slower`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+console.log(`Corong bench · Node ${process.version} · ${new Date().toISOString()}`);
+benchParse();
+await benchIngest();

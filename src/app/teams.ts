@@ -1,0 +1,68 @@
+import { isValidTimeZone } from "../core/calendar.js";
+import type { Locale } from "../core/locale.js";
+import type { Reply } from "../core/reply.js";
+import { textsFor } from "../core/texts/index.js";
+import { COMMAND_PREFIX, type RequestContext } from "./context.js";
+import type { Incoming } from "./incoming.js";
+import type { Store } from "./ports.js";
+
+/**
+ * Makes the channel a team with the caller as its manager. Running it again in a team changes nothing and says so.
+ */
+export async function setUpTeam(
+  store: Store,
+  input: { incoming: Incoming & { team: NonNullable<Incoming["team"]> }; timeZone: string; locale: Locale },
+): Promise<Reply> {
+  const { incoming } = input;
+  const at = new Date(incoming.receivedAt).toISOString();
+  const workspaceId = await store.ensureWorkspace(
+    incoming.platform,
+    incoming.workspace.externalId,
+    incoming.workspace.name ?? null,
+    at,
+  );
+  const member = await store.ensureMember(
+    workspaceId,
+    incoming.user.externalId,
+    incoming.user.displayName,
+    at,
+  );
+  const t = textsFor(member.locale ?? input.locale);
+  const existing = await store.findTeam(workspaceId, incoming.team.externalId);
+  if (existing) {
+    await store.joinTeam(existing.id, member.id, at);
+    return { tone: "info", lines: [t.alreadySetUp(existing.name, existing.timezone)] };
+  }
+  const team = await store.createTeam(
+    {
+      workspaceId,
+      externalId: incoming.team.externalId,
+      name: incoming.team.name ?? incoming.team.externalId,
+      timezone: input.timeZone,
+      locale: input.locale,
+    },
+    at,
+  );
+  await store.setRole(team.id, member.id, "manager", at);
+  return {
+    tone: "success",
+    lines: [t.setupDone(team.name, team.timezone, COMMAND_PREFIX[incoming.platform])],
+  };
+}
+
+/** Makes another member of the workspace a manager of this team (managers only). */
+export async function addManager(store: Store, ctx: RequestContext, userId: string): Promise<Reply> {
+  if (ctx.role !== "manager") return { tone: "error", lines: [ctx.t.managersOnly("manager")] };
+  const at = new Date(ctx.now).toISOString();
+  // The display name is filled in properly the first time they write; until then their platform id stands in.
+  const member = await store.ensureMemberIfMissing(ctx.team.workspaceId, userId, userId, at);
+  await store.setRole(ctx.team.id, member.id, "manager", at);
+  return { tone: "success", lines: [ctx.t.managerAdded(`@${member.displayName}`)] };
+}
+
+export async function setTeamTimeZone(store: Store, ctx: RequestContext, timeZone: string): Promise<Reply> {
+  if (ctx.role !== "manager") return { tone: "error", lines: [ctx.t.managersOnly("timezone")] };
+  if (!isValidTimeZone(timeZone)) return { tone: "error", lines: [ctx.t.badTimezone(timeZone)] };
+  await store.updateTeam(ctx.team.id, { timezone: timeZone });
+  return { tone: "success", lines: [ctx.t.timezoneSet(timeZone)] };
+}

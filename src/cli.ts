@@ -1,0 +1,136 @@
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import { seedDemo } from "./app/demo.js";
+import { type Config, ConfigError, loadConfig } from "./config.js";
+import { dateInOwnOffset, localDateAt } from "./core/calendar.js";
+import { parseReport } from "./core/parse/index.js";
+import type { ParseResult } from "./core/parse/types.js";
+import { textsFor } from "./core/texts/index.js";
+import { connect } from "./db/connect.js";
+import { migrateToLatest } from "./db/migrate.js";
+import { createStore } from "./db/store.js";
+import { start } from "./main.js";
+
+const USAGE = `Usage: corong <command>
+  start [--manager]             run the bot (console chat when no platform tokens are set)
+  parse [--now ISO] TEXT        print how a message is understood, as JSON
+  parse --jsonl                 read {"text", "now"} JSON lines on stdin, print one result per line
+  migrate                       bring the database schema up to date
+  seed-demo                     create the demo team with four weeks of activity`;
+
+/** The JSON contract of `corong parse`: counts of mentioned metrics, or a reason. */
+function parseToJson(text: string, today: string): object {
+  const result: ParseResult = parseReport(text, { today });
+  if (result.ok) return { ok: true, date: result.date, counts: result.counts };
+  const detail = {
+    ...(result.metric ? { metric: result.metric } : {}),
+    ...(result.value ? { value: result.value } : {}),
+  };
+  return { ok: false, error: result.error, message: textsFor("en").parseError(result.error, detail, "help") };
+}
+
+function todayFor(now: string | undefined, config: Config): string | null {
+  if (now === undefined) return localDateAt(Date.now(), config.DEFAULT_TIMEZONE);
+  return dateInOwnOffset(now);
+}
+
+async function parseCommandLine(args: string[], config: Config): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { now: { type: "string" }, jsonl: { type: "boolean" } },
+    allowPositionals: true,
+  });
+  if (values.jsonl) {
+    const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+    for await (const line of lines) {
+      if (line.trim() === "") continue;
+      process.stdout.write(`${JSON.stringify(parseJsonLine(line, values.now, config))}\n`);
+    }
+    return 0;
+  }
+  const today = todayFor(values.now, config);
+  if (today === null) {
+    process.stderr.write(`--now must be an ISO-8601 instant such as 2026-12-02T10:00:00+07:00\n`);
+    return 2;
+  }
+  process.stdout.write(`${JSON.stringify(parseToJson(positionals.join(" "), today))}\n`);
+  return 0;
+}
+
+function parseJsonLine(line: string, defaultNow: string | undefined, config: Config): object {
+  let input: unknown;
+  try {
+    input = JSON.parse(line);
+  } catch {
+    return { ok: false, error: "invalid_input", message: "not a JSON object" };
+  }
+  const { text, now } = (input ?? {}) as { text?: unknown; now?: unknown };
+  if (typeof text !== "string")
+    return { ok: false, error: "invalid_input", message: '"text" must be a string' };
+  const today = todayFor(typeof now === "string" ? now : defaultNow, config);
+  if (today === null)
+    return { ok: false, error: "invalid_input", message: '"now" must be an ISO-8601 instant' };
+  return parseToJson(text, today);
+}
+
+async function withDatabase(config: Config, work: (store: ReturnType<typeof createStore>) => Promise<void>) {
+  const connection = connect(config.DATABASE_URL);
+  try {
+    await migrateToLatest(connection);
+    await work(createStore(connection.db));
+  } finally {
+    await connection.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command = "start", ...rest] = argv;
+  if (command === "help" || command === "--help" || command === "-h") {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const config = loadConfig();
+  switch (command) {
+    case "start": {
+      const { values } = parseArgs({ args: rest, options: { manager: { type: "boolean" } } });
+      await start(config, { asManager: values.manager ?? false });
+      return 0;
+    }
+    case "parse":
+      return parseCommandLine(rest, config);
+    case "migrate":
+      await withDatabase(config, async () => {
+        process.stdout.write("Database schema is up to date.\n");
+      });
+      return 0;
+    case "seed-demo":
+      await withDatabase(config, async (store) => {
+        const now = Date.now();
+        const { created } = await seedDemo(store, {
+          today: localDateAt(now, config.DEFAULT_TIMEZONE),
+          timezone: config.DEFAULT_TIMEZONE,
+          locale: config.DEFAULT_LOCALE,
+          at: new Date(now).toISOString(),
+        });
+        process.stdout.write(created ? "Demo team created.\n" : "Demo team already exists.\n");
+      });
+      return 0;
+    default:
+      process.stderr.write(`Unknown command "${command}".\n${USAGE}\n`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
+    else
+      process.stderr.write(
+        `corong: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
+    process.exitCode = 1;
+  },
+);

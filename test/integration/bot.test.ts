@@ -1,0 +1,167 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type Harness, harness, WED_10AM_JAKARTA } from "../support/bot-harness.js";
+import { DIALECTS, type TestDatabase } from "../support/databases.js";
+
+const wholeWeek = { start: "2026-11-30", end: "2026-12-06" };
+
+describe.each(DIALECTS)("the bot on $name", (dialect) => {
+  let database: TestDatabase;
+  let h: Harness;
+
+  beforeEach(async () => {
+    database = await dialect.create();
+    h = await harness(database);
+  });
+  afterEach(async () => {
+    await database.drop();
+  });
+
+  async function ayuTotals() {
+    const ayu = await h.store.ensureMember(h.team.workspaceId, "ayu", "Ayu", "2026-12-02T03:00:00Z");
+    return h.store.sumCounts({ teamId: h.team.id, memberId: ayu.id, range: wholeWeek });
+  }
+
+  it("logs a plain report and answers with today's totals against quota", async () => {
+    const reply = await h.send("met 4 clients, 2 follow-ups");
+    expect(reply).toBe(
+      "✅ Logged for today: 4 visits · 2 follow-ups\nToday: visits 4/5 · follow-ups 2/3 — one more visit to hit quota",
+    );
+    expect(await ayuTotals()).toMatchObject({ visits: 4, followUps: 2, leads: 0 });
+  });
+
+  it("answers an Indonesian report in Indonesian", async () => {
+    const reply = await h.send("ketemu 4 klien, 2 follow up");
+    expect(reply).toContain("✅ Tercatat untuk hari ini: 4 kunjungan · 2 follow up");
+    expect(reply).toContain("Hari ini: kunjungan 4/5 · follow up 2/3 — kurang 1 kunjungan lagi");
+  });
+
+  it("adds up the day across reports and books 'yesterday' to yesterday", async () => {
+    await h.send("met 3 clients");
+    const second = await h.send("met 2 more clients and followed up with 3");
+    expect(second).toContain("Today: visits 5/5 · follow-ups 3/3 — quota hit 🎉");
+    const past = await h.send("yesterday got 1 referral and 3 new leads");
+    expect(past).toContain("✅ Logged for yesterday: 1 referral received · 3 leads");
+    const ayu = await h.store.ensureMember(h.team.workspaceId, "ayu", "Ayu", "2026-12-02T03:00:00Z");
+    const tuesday = await h.store.sumCounts({
+      teamId: h.team.id,
+      memberId: ayu.id,
+      range: { start: "2026-12-01", end: "2026-12-01" },
+    });
+    expect(tuesday).toMatchObject({ leads: 3, referralsReceived: 1, visits: 0 });
+  });
+
+  it("explains kindly when a direct message holds no report, and stores nothing", async () => {
+    const reply = await h.send("how's everyone doing?");
+    expect(reply).toContain("I couldn't find any activity in that");
+    expect(reply).toContain("/sales help");
+    expect(await ayuTotals()).toMatchObject({ visits: 0, followUps: 0 });
+  });
+
+  it("stays silent on chatter in the team channel", async () => {
+    expect(await h.send("good morning team, coffee anyone?", { via: "channel" })).toBe("");
+    expect(await h.send("help", { via: "channel" })).toBe("");
+  });
+
+  it("refuses absurd and negative counts without saving anything", async () => {
+    expect(await h.send("met 50000 clients")).toBe(
+      "50,000 visits in one day looks like a typo — nothing was saved. Send the right number and I'll log it.",
+    );
+    expect(await h.send("met -3 clients")).toContain("nothing was saved");
+    expect(await ayuTotals()).toMatchObject({ visits: 0 });
+  });
+
+  it("counts a redelivered message once and treats new text under the same id as an edit", async () => {
+    await h.send("met 4 clients", { messageId: "m-1" });
+    await h.send("met 4 clients", { messageId: "m-1" });
+    expect((await ayuTotals()).visits).toBe(4);
+    const edited = await h.send("met 5 clients", { messageId: "m-1" });
+    expect(edited).toContain("✏️ Updated for today: 5 visits");
+    expect((await ayuTotals()).visits).toBe(5);
+  });
+
+  it("counts the same message delivered concurrently once", async () => {
+    await Promise.all(
+      Array.from({ length: 6 }, () => h.send("met 2 clients, 1 follow-up", { messageId: "m-race" })),
+    );
+    expect(await ayuTotals()).toMatchObject({ visits: 2, followUps: 1 });
+  });
+
+  it("undoes the last report, then the one before, then says there is nothing left", async () => {
+    await h.send("met 4 clients, 2 follow-ups");
+    await h.send("1 new lead");
+    expect(await h.send("undo")).toBe(
+      "↩️ Withdrawn: 1 lead (today).\nToday: visits 4/5 · follow-ups 2/3 — one more visit to hit quota",
+    );
+    expect(await h.send("undo")).toContain("↩️ Withdrawn: 4 visits · 2 follow-ups (today).");
+    expect(await h.send("undo")).toBe("There's no report of yours to withdraw.");
+    expect(await ayuTotals()).toMatchObject({ visits: 0, followUps: 0, leads: 0 });
+  });
+
+  it("shows today and the week against quota", async () => {
+    await h.send("met 4 clients, 2 follow-ups, 1 new lead");
+    await h.send("monday met 5 clients, 3 follow-ups");
+    expect(await h.send("today")).toBe(
+      "Today · Wed 2 Dec\nToday: visits 4/5 · follow-ups 2/3 — one more visit to hit quota\nAlso: 1 lead",
+    );
+    const week = await h.send("week");
+    expect(week).toContain("Week 49 (30 Nov – 6 Dec)");
+    expect(week).toContain("visits 9/25 · follow-ups 5/15");
+    expect(week).toContain("Reported 2 of 5 working days");
+  });
+
+  it("lets a manager set quotas and refuses a rep", async () => {
+    expect(await h.send("quota visits 8")).toBe(
+      "Only a team manager can change quotas — ask your manager to set them.",
+    );
+    expect(await h.send("quota visits 8", { user: "maya" })).toBe(
+      "Daily quota set: 8 visits per rep per working day.",
+    );
+    expect(await h.send("met 4 clients")).toContain("visits 4/8");
+  });
+
+  it("shows the funnel against 10:5:3:1 and names the weakest stage", async () => {
+    await h.send("24 new leads, 10 prospects, 4 potential, 2 closeable, closed 1");
+    const funnel = await h.send("funnel");
+    expect(funnel).toContain("Sales JKT · week 49 (30 Nov – 6 Dec)");
+    expect(funnel).toContain("Leads 24 → Prospects 10 → Potential 4 → Closeable 2 → Closed 1");
+    expect(funnel).toContain("Ratio 10 : 4.2 : 1.7 : 0.8 · benchmark 10 : 5 : 3 : 1");
+    expect(funnel).toMatch(/Prospect → potential\s+40%\s+60%\s+▼ weakest/);
+    expect(funnel).toContain("Tip: prospects stall before they become potential.");
+  });
+
+  it("shows an empty funnel without NaN", async () => {
+    const funnel = await h.send("funnel month");
+    expect(funnel).toContain("No funnel activity in this period yet");
+    expect(funnel).not.toMatch(/NaN|Infinity/);
+  });
+
+  it("plans the month backwards from a manager's target", async () => {
+    expect(await h.send("target 8")).toContain("Only a team manager can set the monthly target");
+    const plan = await h.send("target 8", { user: "maya" });
+    expect(plan).toContain("🎯 Target for Dec 2026: 8 closings.");
+    expect(plan).toContain("8 closings need ≈ 16 closeable · 48 potential · 80 prospects · 160 leads");
+    // 2 to 31 December 2026 holds 22 working days (Monday to Friday).
+    expect(plan).toContain("→ 7.3 new leads per working day (22 working days left)");
+    expect(await h.send("plan")).toContain("8 closings need ≈ 16 closeable");
+  });
+
+  it("remembers a rep's language", async () => {
+    expect(await h.send("lang id")).toBe("Siap — aku akan menjawab dalam Bahasa Indonesia.");
+    expect(await h.send("met 2 clients")).toContain("✅ Tercatat untuk hari ini: 2 kunjungan");
+    expect(await h.send("today")).toContain("Hari ini · Rab 2 Des");
+  });
+
+  it("keeps workspaces apart", async () => {
+    const other = await harness(database, "T2");
+    await h.send("met 4 clients");
+    await other.send("met 1 client");
+    expect((await ayuTotals()).visits).toBe(4);
+    expect(await other.send("today")).toContain("visits 1/5");
+  });
+
+  it("uses the team's timezone for the day a report belongs to", async () => {
+    // 23:30 UTC on 1 December is already 06:30 on 2 December in Jakarta.
+    await h.send("met 1 client", { receivedAt: Date.parse("2026-12-01T23:30:00Z") });
+    expect(await h.send("today", { receivedAt: WED_10AM_JAKARTA })).toContain("visits 1/5");
+  });
+});
