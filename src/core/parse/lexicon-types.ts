@@ -1,0 +1,83 @@
+/** What a word or phrase can mean to the parser. The lexicons are data; the grammar lives elsewhere. */
+
+/** Activity and funnel cues. Verb-like cues govern the count they precede; noun-like cues name what was counted. */
+export type Cat =
+  | "visit"
+  | "visitNoun"
+  | "fu"
+  | "call"
+  | "rel"
+  | "ask"
+  | "got"
+  | "closed"
+  | "ref"
+  | "lead"
+  | "prospect"
+  | "potential"
+  | "closeable"
+  | "deal"
+  | "client";
+
+/** Adjectives that change what a client or lead counts as ("old clients", "klien baru", "hot leads"). */
+export type Mod = "existing" | "fresh" | "hot";
+
+/** Words that change how a clause is read rather than what it counts. */
+export type Mark =
+  | "plan" // will, akan, target: a plan is not a report
+  | "neg" // didn't, belum
+  | "cancel" // cancelled, batal
+  | "more" // "3 more", "2 lagi": same metric as before
+  | "qword" // how, berapa: the sentence asks rather than tells
+  | "qaux" // did, can: a question only when the sentence ends with "?"
+  | "and" // and, dan, then: a clause boundary
+  | "zero" // none, nihil: an explicit 0
+  | "no" // "no visits" is 0, "no 5" is a label
+  | "from" // "from 3 clients": where counted things came from
+  | "article" // a / an: 1, only right after an activity verb
+  | "adverb"; // once, sekali: a count only next to an activity word
+
+/** A reference to the day the activity belongs to. */
+export type DayRef =
+  | { kind: "offset"; days: number }
+  | { kind: "weekday"; weekday: number; last: boolean }
+  | { kind: "future" }
+  | { kind: "date"; day: number; month?: number; year?: number }
+  | { kind: "vague" };
+
+/** Roles a word plays right before a number ("jam 3", "Rp 5") or right after it ("3 pm", "5 juta"). */
+export type Before = "time" | "date" | "money" | "label";
+export type After = "time" | "money" | "unit" | "dayunit" | "percent" | "times" | "ago";
+
+export interface Entry {
+  cue?: Cat;
+  mod?: Mod;
+  modDir?: "pre" | "post" | "both";
+  mark?: Mark;
+  num?: number;
+  day?: DayRef;
+  month?: number;
+  before?: Before;
+  after?: After;
+  lang?: "en" | "id";
+}
+
+/** One language's words. Phrases are lower case, words separated by single spaces. */
+export interface LexiconTable {
+  cues: Partial<Record<Cat, readonly string[]>>;
+  /** [phrase, mod, where it stands relative to its noun] */
+  mods: readonly (readonly [string, Mod, "pre" | "post" | "both"])[];
+  marks: Partial<Record<Mark, readonly string[]>>;
+  /** Number-like words that are not plain numerals: [phrase, value, mark]. */
+  weakNumbers: readonly (readonly [string, number, Mark])[];
+  days: readonly (readonly [string, DayRef])[];
+  /** [name, 0=Sunday..6, usable alone] ("sat" and "sun" are words too, so they need "on"/"last"). */
+  weekdays: readonly (readonly [string, number, boolean])[];
+  weekdayLast: { pre: readonly string[]; post: readonly string[] };
+  weekdayNext: { pre: readonly string[]; post: readonly string[] };
+  weekdayPlain: { pre: readonly string[] };
+  months: readonly (readonly [string, number])[];
+  before: Partial<Record<Before, readonly string[]>>;
+  after: Partial<Record<After, readonly string[]>>;
+  /** Common words that only tell the language apart. */
+  filler: readonly string[];
+}

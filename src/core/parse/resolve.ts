@@ -1,0 +1,133 @@
+import type { Metric } from "../metrics.js";
+import type { Span } from "./clauses.js";
+import type { CueItem, Item } from "./items.js";
+import { VERB_CATS } from "./lexicon.js";
+
+/** What earlier clauses leave for later ones: "asked 5 clients for referrals, got 2" needs "referrals". */
+export interface Topic {
+  /** The metric of the previous count, for "3 more" / "2 lagi". */
+  previous: Metric | null;
+  /** Noun cues last mentioned, for a verb without its noun ("got 2"). */
+  nouns: CueItem[];
+  /** Cues of the clause just before, when it had no count: a heading ("Kunjungan:\n5"). */
+  label: CueItem[] | null;
+}
+
+const verb = (it: Item | undefined): it is CueItem => it?.k === "cue" && VERB_CATS.has(it.cat);
+const noun = (it: Item | undefined): it is CueItem => it?.k === "cue" && !VERB_CATS.has(it.cat);
+
+interface Reading {
+  verb: CueItem | undefined;
+  head: CueItem | undefined;
+  nouns: CueItem[];
+}
+
+/**
+ * Reads the phrase around a count. The governing verb is the nearest verb before the count; failing that a
+ * verb between the count and its noun ("2 dapat referensi"), or a participle right after the noun
+ * ("1 referral asked"). The head noun is the first noun after the count, else the nearest before it
+ * ("kunjungan 5").
+ */
+function read(items: readonly Item[], at: number): Reading {
+  let before: CueItem | undefined;
+  let headBefore: CueItem | undefined;
+  for (let j = at - 1; j >= 0; j--) {
+    const it = items[j];
+    if (!before && verb(it)) before = it;
+    if (!headBefore && noun(it)) headBefore = it;
+  }
+  let headAfter: CueItem | undefined;
+  let headAt = -1;
+  let between: CueItem | undefined;
+  for (let j = at + 1; j < items.length; j++) {
+    const it = items[j];
+    if (noun(it)) {
+      headAfter = it;
+      headAt = j;
+      break;
+    }
+    if (!between && verb(it)) between = it;
+  }
+  let participle: CueItem | undefined;
+  if (headAt >= 0) {
+    for (let j = headAt + 1; j < items.length && j <= headAt + 2; j++) {
+      const it = items[j];
+      if (verb(it)) {
+        participle = it;
+        break;
+      }
+      if (it?.k !== "other") break;
+    }
+  }
+  const nouns = items.filter(noun);
+  return { verb: before ?? between ?? participle, head: headAfter ?? headBefore, nouns };
+}
+
+function byNoun(head: CueItem, nouns: readonly CueItem[], gotVerb: boolean): Metric | null {
+  const existing = nouns.some((n) => n.existing);
+  const hot = nouns.some((n) => n.hot);
+  switch (head.cat) {
+    case "ref":
+      return "referralsReceived";
+    case "closeable":
+      return "closeable";
+    case "potential":
+      return "potential";
+    case "prospect":
+      return hot ? "potential" : "prospects";
+    case "lead":
+      return hot ? "potential" : "leads";
+    case "deal":
+      return hot ? "potential" : "closed";
+    case "visitNoun":
+      return existing ? "relationshipContacts" : "visits";
+    case "client":
+      if (existing) return "relationshipContacts";
+      if (hot) return "potential";
+      // "3 new clients" and "got 2 clients" are new names in the funnel; "3 clients" alone were seen.
+      return head.fresh || gotVerb ? "leads" : "visits";
+    default:
+      return null;
+  }
+}
+
+function decide(r: Reading, topic: readonly CueItem[]): Metric | null {
+  const existing = r.nouns.some((n) => n.existing);
+  const nouns = r.nouns.length > 0 ? r.nouns : topic;
+  const hasRef = nouns.some((n) => n.cat === "ref");
+  if (r.nouns.some((n) => n.cat === "closeable") && r.verb?.cat !== "fu") return "closeable";
+  switch (r.verb?.cat) {
+    case "fu":
+      return "followUps";
+    case "rel":
+      return "relationshipContacts";
+    case "call":
+      return existing ? "relationshipContacts" : "followUps";
+    case "visit":
+      return existing ? "relationshipContacts" : "visits";
+    case "closed":
+      return "closed";
+    case "ask":
+      return hasRef ? "referralsAsked" : null;
+    default:
+      break;
+  }
+  const head = r.head ?? (r.verb?.cat === "got" ? nouns[nouns.length - 1] : undefined);
+  return head ? byNoun(head, nouns, r.verb?.cat === "got") : null;
+}
+
+/** The metric a count belongs to, or null when the words around it name none. */
+export function resolveSpan(span: Span, topic: Topic): Metric | null {
+  const hasCue = span.items.some((it) => it.k === "cue");
+  if (!hasCue) {
+    const more = span.items.some((it) => it.k === "mark" && it.mark === "more");
+    if (more && topic.previous) return topic.previous;
+    if (topic.label) return decide(read([...topic.label, span.count], topic.label.length), []);
+    return null;
+  }
+  const r = read(span.items, span.at);
+  if (!r.verb && !r.head && topic.label) {
+    return decide(read([...topic.label, ...span.items], topic.label.length + span.at), topic.nouns);
+  }
+  return decide(r, topic.label ?? topic.nouns);
+}
