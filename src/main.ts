@@ -1,26 +1,44 @@
-import { createBot } from "./app/bot.js";
+import type { webApi } from "@slack/bolt";
+import { type Bot, createBot } from "./app/bot.js";
 import { DEMO, seedDemo } from "./app/demo.js";
+import type { Logger } from "./app/logger.js";
+import type { Store } from "./app/ports.js";
 import type { Config } from "./config.js";
 import { localDateAt } from "./core/calendar.js";
 import { connect } from "./db/connect.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { createStore } from "./db/store.js";
+import { type Route, startHttpServer } from "./http/server.js";
 import { createLogger } from "./logger.js";
 import { runConsoleChat } from "./platforms/console/console-chat.js";
+import { createSlackAdapter, type SlackAdapter } from "./platforms/slack/slack-adapter.js";
 
-export interface StartOptions {
-  /** Console only: chat as the demo team's manager, to try quotas and targets. */
-  asManager?: boolean;
+export interface ServiceOptions {
+  clock?: () => number;
+  logger?: Logger;
+  /** Tests shorten the Web API client's backoff; production keeps Slack's recommended policy. */
+  slackRetryConfig?: webApi.RetryOptions;
+}
+
+export interface Service {
+  /** The HTTP port actually bound (PORT=0 picks a free one). */
+  port: number;
+  store: Store;
+  bot: Bot;
+  stop(): Promise<void>;
+}
+
+export function hasPlatform(config: Config): boolean {
+  return Boolean(config.SLACK_BOT_TOKEN || config.TELEGRAM_BOT_TOKEN);
 }
 
 /**
- * The composition root: config -> database -> bot -> platforms. Only here is the clock read. With no platform
- * tokens configured, the bot runs as a console chat on the demo team.
+ * The composition root for a deployment: database, bot, the configured platforms and one HTTP port for Slack's
+ * events, Telegram's webhook and /healthz. Only here is the clock read.
  */
-export async function start(config: Config, options: StartOptions = {}): Promise<void> {
-  const clock = () => Date.now();
-  const hasPlatform = Boolean(config.SLACK_BOT_TOKEN || config.TELEGRAM_BOT_TOKEN);
-  const logger = createLogger(hasPlatform ? config.LOG_LEVEL : "warn");
+export async function startService(config: Config, options: ServiceOptions = {}): Promise<Service> {
+  const clock = options.clock ?? Date.now;
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const connection = connect(config.DATABASE_URL);
   await migrateToLatest(connection);
   const store = createStore(connection.db);
@@ -29,35 +47,78 @@ export async function start(config: Config, options: StartOptions = {}): Promise
     logger,
     defaults: { timeZone: config.DEFAULT_TIMEZONE, locale: config.DEFAULT_LOCALE },
   });
-
-  if (hasPlatform) {
-    logger.error(
-      {},
-      "Slack and Telegram adapters are not part of this build yet; unset their tokens to use the console",
-    );
-    await connection.close();
-    process.exitCode = 1;
-    return;
+  const routes: Route[] = [];
+  let slack: SlackAdapter | undefined;
+  if (config.SLACK_BOT_TOKEN) {
+    slack = createSlackAdapter({
+      botToken: config.SLACK_BOT_TOKEN,
+      ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
+      ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
+      ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
+      ...(options.slackRetryConfig ? { retryConfig: options.slackRetryConfig } : {}),
+      bot,
+      store,
+      logger,
+      clock,
+    });
+    if (slack.eventsListener)
+      routes.push({ method: "POST", path: "/slack/events", handle: slack.eventsListener });
+    await slack.start();
   }
+  const http = await startHttpServer({ port: config.PORT, routes, logger });
+  logger.info({ port: http.port, slack: Boolean(slack) }, "Corong is running");
+  return {
+    port: http.port,
+    store,
+    bot,
+    async stop() {
+      await http.close();
+      await slack?.stop();
+      await connection.close();
+    },
+  };
+}
 
+/** The console chat on the demo team: what `npm start` opens when no platform is configured. */
+export async function startConsole(config: Config, options: { asManager?: boolean } = {}): Promise<void> {
+  const clock = Date.now;
+  const connection = connect(config.DATABASE_URL);
+  await migrateToLatest(connection);
+  const store = createStore(connection.db);
+  const bot = createBot({
+    store,
+    logger: createLogger("warn"),
+    defaults: { timeZone: config.DEFAULT_TIMEZONE, locale: config.DEFAULT_LOCALE },
+  });
   const now = clock();
+  const at = new Date(now).toISOString();
   const { team, created } = await seedDemo(store, {
     today: localDateAt(now, config.DEFAULT_TIMEZONE),
     timezone: config.DEFAULT_TIMEZONE,
     locale: config.DEFAULT_LOCALE,
-    at: new Date(now).toISOString(),
+    at,
   });
   const interactive = Boolean(process.stdin.isTTY);
   if (created && interactive) process.stdout.write("Seeded the demo team with four weeks of activity.\n");
   if (options.asManager) {
-    const you = await store.ensureMember(
-      team.workspaceId,
-      DEMO.you.externalId,
-      DEMO.you.displayName,
-      new Date(now).toISOString(),
-    );
-    await store.setRole(team.id, you.id, "manager", new Date(now).toISOString());
+    const you = await store.ensureMember(team.workspaceId, DEMO.you.externalId, DEMO.you.displayName, at);
+    await store.setRole(team.id, you.id, "manager", at);
   }
   await runConsoleChat({ bot, input: process.stdin, output: process.stdout, interactive, clock });
   await connection.close();
+}
+
+/** `corong start`: the service when a platform is configured, the console chat otherwise. */
+export async function start(config: Config, options: { asManager?: boolean } = {}): Promise<void> {
+  if (!hasPlatform(config)) return startConsole(config, options);
+  const service = await startService(config);
+  await new Promise<void>((resolve) => {
+    const shutdown = () => {
+      process.off("SIGINT", shutdown);
+      process.off("SIGTERM", shutdown);
+      service.stop().then(resolve, resolve);
+    };
+    process.on("SIGINT", shutdown);
+    process.on("SIGTERM", shutdown);
+  });
 }

@@ -9,8 +9,6 @@ import type { Database } from "./schema.js";
 export interface Connection {
   db: Kysely<Database>;
   dialect: Dialect;
-  /** Postgres: the schema the tables live in. */
-  schema?: string;
   close(): Promise<void>;
 }
 
@@ -31,7 +29,7 @@ export function connect(url: string, options: ConnectOptions = {}): Connection {
       ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
-    return { db, dialect: "postgres", schema: options.searchPath ?? "public", close: () => db.destroy() };
+    return { db, dialect: "postgres", close: () => db.destroy() };
   }
   if (url.startsWith("sqlite:")) {
     const path = url.slice("sqlite:".length);

@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationResultSet, Migrator } from "kysely";
+import { type Kysely, type Migration, type MigrationResultSet, Migrator, sql } from "kysely";
 import type { Dialect } from "../../migrations/dialect.js";
 import { MIGRATIONS } from "../../migrations/index.js";
 import type { Database } from "./schema.js";
@@ -7,9 +7,12 @@ import type { Database } from "./schema.js";
 export async function migrateToLatest(connection: {
   db: Kysely<Database>;
   dialect: Dialect;
-  schema?: string;
 }): Promise<MigrationResultSet> {
-  const { db, dialect, schema } = connection;
+  const { db, dialect } = connection;
+  const schema =
+    dialect === "postgres"
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+      : undefined;
   const migrations: Record<string, Migration> = {};
   for (const [name, migration] of Object.entries(MIGRATIONS)) {
     migrations[name] = {

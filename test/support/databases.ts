@@ -47,11 +47,13 @@ function postgres(url: string): DialectUnderTest {
       await admin.connect();
       await admin.query(`create schema ${schema}`);
       await admin.end();
-      const connection = connect(url, { searchPath: schema });
+      // The schema rides in the URL, so a service started from config lands in it too.
+      const schemaUrl = `${url}${url.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+      const connection = connect(schemaUrl);
       await migrateToLatest(connection);
       return {
         connection,
-        url,
+        url: schemaUrl,
         async drop() {
           await connection.close();
           const cleanup = new pg.Client({ connectionString: url });

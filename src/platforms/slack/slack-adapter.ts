@@ -1,0 +1,244 @@
+import type { RequestListener } from "node:http";
+import {
+  App,
+  type BlockAction,
+  type ButtonAction,
+  HTTPReceiver,
+  type KnownEventFromType,
+  type types,
+  type webApi,
+} from "@slack/bolt";
+import type { Bot } from "../../app/bot.js";
+import { oncePerDelivery } from "../../app/deliveries.js";
+import type { Incoming } from "../../app/incoming.js";
+import type { Logger } from "../../app/logger.js";
+import type { Store } from "../../app/ports.js";
+import type { Reply } from "../../core/reply.js";
+import { ACTION_PREFIX, toSlackMessage } from "./blocks.js";
+import { boltLogger } from "./bolt-logger.js";
+import { plainTextFromSlack } from "./mrkdwn.js";
+import { createProfileCache } from "./profiles.js";
+
+export interface SlackAdapterOptions {
+  botToken: string;
+  /** HTTP mode (Events API at POST /slack/events) verifies every request with it. */
+  signingSecret?: string;
+  /** Socket Mode when set. */
+  appToken?: string;
+  /** Web API base URL for every client the app creates. */
+  apiUrl?: string;
+  bot: Bot;
+  store: Store;
+  logger: Logger;
+  clock: () => number;
+  /** How the Web API client retries (429 Retry-After is always honoured). */
+  retryConfig?: webApi.RetryOptions;
+}
+
+export interface SlackAdapter {
+  app: App;
+  /** HTTP mode: the listener for POST /slack/events. Absent in Socket Mode. */
+  eventsListener?: RequestListener;
+  /** Socket Mode: opens the connection. HTTP mode: nothing to do, the shared HTTP server routes to it. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+type MessageEvent = KnownEventFromType<"message">;
+type Target = { kind: "direct"; channel: string } | { kind: "ephemeral"; channel: string; user: string };
+
+/**
+ * Slack as a thin adapter: payloads become `Incoming`, the bot answers, replies become Block Kit. Events are
+ * handled once per event_id (the ledger is in the database); commands and buttons are acknowledged before any
+ * work so Slack's 3-second limit holds however slow the database is.
+ */
+export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
+  const { bot, store, clock } = options;
+  const logger = options.logger.child({ platform: "slack" });
+  const clientOptions: webApi.WebClientOptions = {
+    ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
+    ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
+  };
+  const receiver =
+    options.appToken || !options.signingSecret
+      ? undefined
+      : new HTTPReceiver({
+          signingSecret: options.signingSecret,
+          endpoints: "/slack/events",
+          processBeforeResponse: false,
+          logger: boltLogger(logger),
+        });
+  const app = new App({
+    token: options.botToken,
+    logger: boltLogger(logger),
+    clientOptions,
+    ...(receiver ? { receiver } : { appToken: options.appToken, socketMode: true }),
+  });
+  const profiles = createProfileCache();
+
+  async function person(client: webApi.WebClient, teamId: string, userId: string, fallbackName?: string) {
+    const profile = await profiles.get(client, teamId, userId, fallbackName);
+    return {
+      user: {
+        externalId: userId,
+        displayName: profile.displayName,
+        ...(profile.locale ? { localeHint: profile.locale } : {}),
+      },
+      lookupTimeZone: async () => profile.timeZone,
+    };
+  }
+
+  async function deliver(client: webApi.WebClient, target: Target, reply: Reply | null): Promise<void> {
+    if (!reply || reply.silent) return;
+    const message = toSlackMessage(reply);
+    if (target.kind === "direct") await client.chat.postMessage({ channel: target.channel, ...message });
+    else await client.chat.postEphemeral({ channel: target.channel, user: target.user, ...message });
+  }
+
+  app.command("/sales", async ({ ack, command, respond, client }) => {
+    await ack();
+    const inDirect = command.channel_id.startsWith("D") || command.channel_name === "directmessage";
+    const reply = await bot.handle({
+      platform: "slack",
+      workspace: { externalId: command.team_id, name: command.team_domain },
+      ...(inDirect ? {} : { team: { externalId: command.channel_id, name: `#${command.channel_name}` } }),
+      ...(await person(client, command.team_id, command.user_id, command.user_name)),
+      text: plainTextFromSlack(command.text ?? ""),
+      via: "command",
+      messageId: `command:${command.trigger_id}`,
+      receivedAt: clock(),
+    });
+    if (!reply.silent) await respond({ response_type: "ephemeral", ...toSlackMessage(reply) });
+  });
+
+  app.action<BlockAction<ButtonAction>>(
+    new RegExp(`^${ACTION_PREFIX}`),
+    async ({ ack, body, action, respond, client }) => {
+      await ack();
+      const teamId = body.team?.id ?? body.user.team_id ?? "";
+      const channel = body.channel?.id;
+      const reply = await bot.handleAction({
+        platform: "slack",
+        workspace: { externalId: teamId },
+        ...(channel && !channel.startsWith("D") ? { team: { externalId: channel } } : {}),
+        ...(await person(client, teamId, body.user.id, body.user.name)),
+        action: action.action_id.slice(ACTION_PREFIX.length),
+        messageId: `action:${action.action_ts}`,
+        receivedAt: clock(),
+      });
+      if (!reply.silent)
+        await respond({ response_type: "ephemeral", replace_original: true, ...toSlackMessage(reply) });
+    },
+  );
+
+  app.event("message", async ({ event, body, client }) => {
+    const teamId = (body as { team_id?: string }).team_id ?? "";
+    const eventId = (body as { event_id?: string }).event_id ?? `${event.channel}:${event.ts}`;
+    await oncePerDelivery(store, { platform: "slack", workspace: teamId, eventId }, clock(), () =>
+      onMessage(client, teamId, event),
+    );
+  });
+
+  async function onMessage(client: webApi.WebClient, teamId: string, event: MessageEvent) {
+    const inDirect = event.channel_type === "im";
+    const base = {
+      platform: "slack" as const,
+      workspace: { externalId: teamId },
+      ...(inDirect ? {} : { team: { externalId: event.channel } }),
+      receivedAt: clock(),
+    };
+    if (event.subtype === undefined || event.subtype === "file_share") {
+      // Other bots (and this one) talk in channels too; only people report.
+      if ("bot_id" in event && event.bot_id) return;
+      if (!event.user || !event.text) return;
+      const incoming: Incoming = {
+        ...base,
+        ...(await person(client, teamId, event.user)),
+        text: plainTextFromSlack(event.text),
+        via: inDirect ? "direct" : "channel",
+        messageId: `${event.channel}:${event.ts}`,
+      };
+      const reply = await bot.handle(incoming);
+      if (reply.silent) return;
+      if (!inDirect && reply.tone === "success") {
+        await client.reactions.add({ channel: event.channel, timestamp: event.ts, name: "white_check_mark" });
+      }
+      await deliver(
+        client,
+        inDirect
+          ? { kind: "direct", channel: event.channel }
+          : { kind: "ephemeral", channel: event.channel, user: event.user },
+        reply,
+      );
+      return;
+    }
+    if (event.subtype === "message_changed") {
+      const edited = event.message as { user?: string; text?: string; ts: string; bot_id?: string };
+      const before = event.previous_message as { text?: string } | undefined;
+      // Link unfurls also arrive as edits; only a change of text can change a report.
+      if (edited.bot_id || !edited.user || edited.text === before?.text) return;
+      const reply = await bot.handle({
+        ...base,
+        ...(await person(client, teamId, edited.user)),
+        text: plainTextFromSlack(edited.text ?? ""),
+        via: inDirect ? "direct" : "channel",
+        messageId: `${event.channel}:${edited.ts}`,
+      });
+      await deliver(
+        client,
+        inDirect
+          ? { kind: "direct", channel: event.channel }
+          : { kind: "ephemeral", channel: event.channel, user: edited.user },
+        reply,
+      );
+      return;
+    }
+    if (event.subtype === "message_deleted") {
+      const gone = event.previous_message as { user?: string; bot_id?: string } | undefined;
+      if (!gone?.user || gone.bot_id) return;
+      const reply = await bot.handleDeletion({
+        ...base,
+        ...(await person(client, teamId, gone.user)),
+        messageId: `${event.channel}:${event.deleted_ts}`,
+      });
+      await deliver(
+        client,
+        inDirect
+          ? { kind: "direct", channel: event.channel }
+          : { kind: "ephemeral", channel: event.channel, user: gone.user },
+        reply,
+      );
+    }
+  }
+
+  app.event("app_home_opened", async ({ event, body, client }) => {
+    if (event.tab !== "home") return;
+    const teamId = (body as { team_id?: string }).team_id ?? "";
+    const replies = await bot.home({
+      platform: "slack",
+      workspace: { externalId: teamId },
+      ...(await person(client, teamId, event.user)),
+      receivedAt: clock(),
+    });
+    const blocks = replies.flatMap((reply, i) => [
+      ...(i > 0 ? [{ type: "divider" } as types.KnownBlock] : []),
+      ...toSlackMessage({ ...reply, buttons: [] }).blocks,
+    ]);
+    await client.views.publish({ user_id: event.user, view: { type: "home", blocks } });
+  });
+
+  app.error(async (error) => {
+    logger.error({ err: error }, "Slack listener failed");
+  });
+
+  return {
+    app,
+    ...(receiver ? { eventsListener: receiver.requestListener } : {}),
+    async start() {
+      if (!receiver) await app.start();
+    },
+    async stop() {
+      if (!receiver) await app.stop();
+    },
+  };
+}

@@ -1,0 +1,452 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Service } from "../../src/main.js";
+import type { FakeSlack } from "../fakes/slack-api.js";
+import { startServiceProcess } from "../support/cli.js";
+import { DIALECTS, type TestDatabase } from "../support/databases.js";
+import {
+  commandRequest,
+  eventRequest,
+  postToSlackEndpoint,
+  SIGNING_SECRET,
+  slackFixture,
+  slashCommand,
+} from "../support/slack-client.js";
+import { AYU, CHANNEL, MAYA, startSlackService } from "../support/slack-service.js";
+
+describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
+  let database: TestDatabase;
+  let service: Service;
+  let fake: FakeSlack;
+  let commandCount = 0;
+
+  beforeEach(async () => {
+    database = await dialect.create();
+    ({ service, fake } = await startSlackService(database));
+  });
+  afterEach(async () => {
+    await service.stop();
+    await fake.close();
+    await database.drop();
+  });
+
+  /** Runs `/sales <text>` as `user` in the sales channel and returns what the bot responded. */
+  async function command(text: string, user = AYU, fields: Record<string, string> = {}) {
+    commandCount += 1;
+    const responseUrl = fake.responseUrl(commandCount);
+    const response = await postToSlackEndpoint(
+      service.port,
+      commandRequest(
+        slashCommand({
+          text,
+          user_id: user,
+          user_name: user === MAYA ? "maya" : "ayu",
+          response_url: responseUrl,
+          ...fields,
+        }),
+      ),
+    );
+    expect(response.status).toBe(200);
+    await fake.waitFor(() => fake.responses.some((r) => r.path.endsWith(`/respond/${commandCount}`)));
+    const body = fake.responses.find((r) => r.path.endsWith(`/respond/${commandCount}`))?.body ?? {};
+    return body as { text: string; response_type: string; blocks: Array<{ type: string }> };
+  }
+
+  async function setUpTeam() {
+    const reply = await command("setup", MAYA);
+    expect(reply.text).toContain("is now a Corong team");
+  }
+
+  async function ayuWeek() {
+    const team = (await service.store.listTeams())[0];
+    if (!team) return null;
+    return service.store.sumCounts({ teamId: team.id, range: { start: "2000-01-01", end: "2100-01-01" } });
+  }
+
+  function channelMessage(text: string, ts: string, eventId: string, user = AYU) {
+    const payload = slackFixture("message-channel.json");
+    payload.event.text = text;
+    payload.event.ts = ts;
+    payload.event.event_ts = ts;
+    payload.event.user = user;
+    payload.event_id = eventId;
+    return payload;
+  }
+
+  it("answers Slack's url_verification challenge", async () => {
+    const challenge = slackFixture("url-verification.json");
+    const response = await postToSlackEndpoint(service.port, eventRequest(challenge));
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.text)).toEqual({ challenge: challenge.challenge });
+  });
+
+  it("serves /healthz on the same port", async () => {
+    const response = await fetch(`http://127.0.0.1:${service.port}/healthz`);
+    expect(response.status).toBe(200);
+  });
+
+  it("lets a manager set up the channel as a team in their own time zone", async () => {
+    const reply = await command("setup", MAYA);
+    expect(reply.response_type).toBe("ephemeral");
+    expect(reply.text).toContain(
+      "#sales-jkt is now a Corong team and you are its manager. Time zone Europe/Berlin",
+    );
+    expect(reply.blocks.length).toBeGreaterThan(0);
+    const [team] = await service.store.listTeams();
+    expect(team?.timezone).toBe("Europe/Berlin");
+    expect((await command("setup", AYU)).text).toContain("#sales-jkt is already a Corong team");
+  });
+
+  it("tells people in a channel that is not a team how to set it up, and ignores its chatter", async () => {
+    expect((await command("met 4 clients")).text).toContain("isn't a Corong team yet");
+    await postToSlackEndpoint(
+      service.port,
+      eventRequest(channelMessage("met 4 clients", "1700000001.000100", "EvNoTeam")),
+    );
+    expect(await ayuWeek()).toBeNull();
+  });
+
+  it("logs a rep's report sent as a slash command", async () => {
+    await setUpTeam();
+    const reply = await command("met 4 clients, 2 follow-ups");
+    expect(reply.response_type).toBe("ephemeral");
+    expect(reply.text).toContain("✅ Logged for today: 4 visits · 2 follow-ups");
+    expect(reply.text).toContain("visits 4/5 · follow-ups 2/3");
+    expect(JSON.stringify(reply.blocks)).toContain("corong:undo");
+    expect(await ayuWeek()).toMatchObject({ visits: 4, followUps: 2 });
+  });
+
+  it("logs a plain report in the channel with a ✅ reaction and an ephemeral confirmation", async () => {
+    await setUpTeam();
+    const payload = channelMessage("met 4 clients, 2 follow-ups", "1700000001.000100", "Ev001");
+    expect((await postToSlackEndpoint(service.port, eventRequest(payload))).status).toBe(200);
+    await fake.waitFor(() => fake.callsTo("chat.postEphemeral").length === 1);
+    expect(fake.callsTo("reactions.add")).toEqual([
+      {
+        method: "reactions.add",
+        args: expect.objectContaining({
+          channel: CHANNEL,
+          timestamp: "1700000001.000100",
+          name: "white_check_mark",
+        }),
+      },
+    ]);
+    const [ephemeral] = fake.callsTo("chat.postEphemeral");
+    expect(ephemeral?.args).toMatchObject({ channel: CHANNEL, user: AYU });
+    expect(String(ephemeral?.args.text)).toContain("✅ Logged for today: 4 visits · 2 follow-ups");
+    expect(await ayuWeek()).toMatchObject({ visits: 4, followUps: 2 });
+  });
+
+  it("ignores chatter in the channel and messages from bots", async () => {
+    await setUpTeam();
+    await postToSlackEndpoint(
+      service.port,
+      eventRequest(channelMessage("lunch at 12?", "1700000002.000100", "Ev002")),
+    );
+    await postToSlackEndpoint(service.port, eventRequest(slackFixture("bot-message.json")));
+    const own = channelMessage("met 7 clients", "1700000003.000100", "Ev003", "UBOT");
+    await postToSlackEndpoint(service.port, eventRequest(own));
+    // A real report afterwards proves the earlier events were handled by the time its answer arrives.
+    await postToSlackEndpoint(
+      service.port,
+      eventRequest(channelMessage("met 1 client", "1700000004.000100", "Ev004")),
+    );
+    await fake.waitFor(() => fake.callsTo("chat.postEphemeral").length >= 1);
+    expect(fake.callsTo("chat.postEphemeral")).toHaveLength(1);
+    expect(fake.callsTo("reactions.add")).toHaveLength(1);
+    expect(await ayuWeek()).toMatchObject({ visits: 1 });
+  });
+
+  it("answers a report sent by direct message with a normal reply, in the rep's language", async () => {
+    await setUpTeam();
+    await command("today"); // Ayu joins the team by using it once.
+    await postToSlackEndpoint(service.port, eventRequest(slackFixture("message-im.json")));
+    await fake.waitFor(() => fake.callsTo("chat.postMessage").length === 1);
+    const [message] = fake.callsTo("chat.postMessage");
+    expect(message?.args.channel).toBe("D024BE91L");
+    expect(String(message?.args.text)).toContain("✅ Tercatat untuk hari ini: 3 kunjungan · 1 follow up");
+    expect(fake.callsTo("reactions.add")).toHaveLength(0);
+  });
+
+  it("answers a direct message that is not a report with help", async () => {
+    await setUpTeam();
+    await command("today");
+    const payload = slackFixture("message-im.json");
+    payload.event.text = "how's everyone doing?";
+    await postToSlackEndpoint(service.port, eventRequest(payload));
+    await fake.waitFor(() => fake.callsTo("chat.postMessage").length === 1);
+    expect(String(fake.callsTo("chat.postMessage")[0]?.args.text)).toContain("/sales help");
+  });
+
+  it("lets a manager set quotas and refuses a rep", async () => {
+    await setUpTeam();
+    expect((await command("quota visits 6")).text).toContain("Only a team manager can change quotas");
+    expect((await command("quota visits 6", MAYA)).text).toContain("Daily quota set: 6 visits");
+    expect((await command("met 3 clients")).text).toContain("visits 3/6");
+  });
+
+  it("renders every command, with help for a bare /sales", async () => {
+    await setUpTeam();
+    expect((await command("")).text).toContain("Corong — your daily sales log");
+    await command("24 new leads, 10 prospects, 4 potential, 2 closeable, closed 1");
+    const funnel = await command("funnel");
+    expect(funnel.text).toContain("Ratio 10 : 4.2 : 1.7 : 0.8");
+    expect(funnel.blocks.map((b) => b.type)).toEqual(["header", "section", "rich_text", "context"]);
+    expect((await command("week")).text).toContain("visits 0/25");
+    expect((await command("target 6", MAYA)).text).toContain("6 closings need ≈");
+  });
+
+  it("updates the report when the message is edited and withdraws it when deleted", async () => {
+    await setUpTeam();
+    await postToSlackEndpoint(
+      service.port,
+      eventRequest(channelMessage("met 4 clients, 2 follow-ups", "1355517523.000005", "EvOrig")),
+    );
+    await fake.waitFor(() => fake.callsTo("chat.postEphemeral").length === 1);
+    await postToSlackEndpoint(service.port, eventRequest(slackFixture("message-changed.json")));
+    await fake.waitFor(() => fake.callsTo("chat.postEphemeral").length === 2);
+    expect(String(fake.callsTo("chat.postEphemeral")[1]?.args.text)).toContain(
+      "✏️ Updated for today: 5 visits · 2 follow-ups",
+    );
+    expect(await ayuWeek()).toMatchObject({ visits: 5, followUps: 2 });
+    await postToSlackEndpoint(service.port, eventRequest(slackFixture("message-deleted.json")));
+    await fake.waitFor(() => fake.callsTo("chat.postEphemeral").length === 3);
+    expect(String(fake.callsTo("chat.postEphemeral")[2]?.args.text)).toContain(
+      "↩️ Withdrawn: 5 visits · 2 follow-ups",
+    );
+    expect(await ayuWeek()).toMatchObject({ visits: 0, followUps: 0 });
+  });
+
+  it("lets a manager add another manager and change the team's time zone", async () => {
+    await setUpTeam();
+    expect((await command("manager <@U123ABC456|ayu>", AYU)).text).toContain(
+      "Only a team manager can add managers",
+    );
+    expect((await command("manager <@U123ABC456|ayu>", MAYA)).text).toContain(
+      "is now a manager of this team",
+    );
+    expect((await command("quota followups 4", AYU)).text).toContain("Daily quota set: 4 follow-ups");
+    expect((await command("timezone Mars/Base")).text).toContain("is not a time zone I know");
+    expect((await command("timezone Asia/Makassar")).text).toContain("Time zone set to Asia/Makassar");
+    expect((await service.store.listTeams())[0]?.timezone).toBe("Asia/Makassar");
+  });
+
+  it("acknowledges a button press and answers it in place: Undo and +1 visit", async () => {
+    await setUpTeam();
+    await command("met 4 clients, 2 follow-ups");
+    const press = async (action: string, n: string) => {
+      const payload = slackFixture("block-actions.json");
+      payload.actions[0].action_id = `corong:${action}`;
+      payload.actions[0].value = action;
+      payload.actions[0].action_ts = `1548426417.84018${n}`;
+      payload.response_url = fake.responseUrl(`button-${n}`);
+      const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+      expect((await postToSlackEndpoint(service.port, commandRequest(body))).status).toBe(200);
+      await fake.waitFor(() => fake.responses.some((r) => r.path.endsWith(`/button-${n}`)));
+      return fake.responses.find((r) => r.path.endsWith(`/button-${n}`))?.body as {
+        text: string;
+        replace_original: boolean;
+      };
+    };
+    const plusOne = await press("add:visits", "1");
+    expect(plusOne.text).toContain("✅ Logged for today: 1 visit");
+    expect(plusOne.text).toContain("visits 5/5");
+    expect(plusOne.replace_original).toBe(true);
+    expect((await press("undo", "2")).text).toContain("↩️ Withdrawn: 1 visit (today).");
+    expect(await ayuWeek()).toMatchObject({ visits: 4, followUps: 2 });
+  });
+
+  it("keeps two workspaces apart even when their channel ids collide", async () => {
+    await setUpTeam();
+    await command("met 4 clients");
+    const other = await command("met 9 clients", AYU, { team_id: "T0OTHER001", team_domain: "other" });
+    expect(other.text).toContain("isn't a Corong team yet");
+    await command("setup", MAYA, { team_id: "T0OTHER001" });
+    await command("met 2 clients", AYU, { team_id: "T0OTHER001" });
+    const teams = await service.store.listTeams();
+    expect(teams).toHaveLength(2);
+    const totals = await Promise.all(
+      teams.map((team) =>
+        service.store.sumCounts({ teamId: team.id, range: { start: "2000-01-01", end: "2100-01-01" } }),
+      ),
+    );
+    expect(totals.map((t) => t.visits).sort()).toEqual([2, 4]);
+  });
+
+  it("shows the rep's day, week and team funnel on the App Home tab", async () => {
+    await setUpTeam();
+    await command("met 4 clients, 1 new lead");
+    await postToSlackEndpoint(service.port, eventRequest(slackFixture("app-home-opened.json")));
+    await fake.waitFor(() => fake.callsTo("views.publish").length === 1);
+    const [publish] = fake.callsTo("views.publish");
+    expect(publish?.args.user_id).toBe(AYU);
+    const view = JSON.stringify(publish?.args.view);
+    expect(view).toContain('"type":"home"');
+    expect(view).toContain("visits 4/5");
+    expect(view).toContain("Leads 1");
+  });
+
+  describe("request verification", () => {
+    const now = () => Math.floor(Date.now() / 1000);
+    const cases = [
+      ["a forged signature", { secret: "not-the-signing-secret" }],
+      ["no signature", { secret: null }],
+      ["a body changed by one byte", { sentBody: "CHANGED" }],
+      ["a signature older than 5 minutes", { timestamp: now() - 6 * 60 }],
+    ] as const;
+
+    it.each(cases)(
+      "refuses an event with %s: 401, nothing handled, nothing stored",
+      async (_name, tamper) => {
+        await setUpTeam();
+        const payload = channelMessage("met 4 clients", "1700000009.000100", "EvForged");
+        const request = eventRequest(payload, tamper);
+        const sentBody = "sentBody" in tamper ? request.body.replace("met 4", "met 5") : undefined;
+        const response = await postToSlackEndpoint(service.port, {
+          ...request,
+          ...(sentBody ? { sentBody } : {}),
+        });
+        expect(response.status).toBe(401);
+        await postToSlackEndpoint(
+          service.port,
+          eventRequest(channelMessage("met 1 client", "1700000010.000100", "EvAfter")),
+        );
+        await fake.waitFor(() => fake.callsTo("chat.postEphemeral").length === 1);
+        // Only the later genuine report was reacted to and confirmed.
+        expect(fake.callsTo("reactions.add").map((c) => c.args.timestamp)).toEqual(["1700000010.000100"]);
+        expect(fake.callsTo("chat.postEphemeral")).toHaveLength(1);
+        expect(await ayuWeek()).toMatchObject({ visits: 1 });
+      },
+    );
+
+    it.each(cases)("refuses a slash command with %s: 401 and nothing stored", async (_name, tamper) => {
+      await setUpTeam();
+      const request = commandRequest(
+        slashCommand({ text: "met 4 clients", response_url: fake.responseUrl("forged") }),
+        tamper,
+      );
+      const sentBody = "sentBody" in tamper ? request.body.replace("met+4", "met+5") : undefined;
+      const response = await postToSlackEndpoint(service.port, {
+        ...request,
+        ...(sentBody ? { sentBody } : {}),
+      });
+      expect(response.status).toBe(401);
+      expect(fake.responses.filter((r) => r.path.endsWith("/forged"))).toHaveLength(0);
+      expect(await ayuWeek()).toMatchObject({ visits: 0 });
+    });
+  });
+
+  it("acknowledges a slash command at once even while the database is locked, then responds", async () => {
+    await setUpTeam();
+    // The service runs as its own process here: a locked SQLite file blocks the thread that waits on it.
+    const child = await startServiceProcess({
+      DATABASE_URL: database.url,
+      SLACK_BOT_TOKEN: "xoxb-test-token",
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      LOG_LEVEL: "silent",
+    });
+    try {
+      const release = await lockReports(database);
+      const response = await postToSlackEndpoint(
+        child.port,
+        commandRequest(slashCommand({ text: "met 2 clients", response_url: fake.responseUrl("slow") })),
+      );
+      // The HTTP answer came back while the report could not yet be written.
+      expect(response.status).toBe(200);
+      expect(fake.responses.some((r) => r.path.endsWith("/respond/slow"))).toBe(false);
+      await release();
+      await fake.waitFor(() => fake.responses.some((r) => r.path.endsWith("/respond/slow")));
+      expect(String(fake.responses.find((r) => r.path.endsWith("/respond/slow"))?.body.text)).toContain(
+        "✅ Logged",
+      );
+    } finally {
+      await child.stop();
+    }
+  });
+
+  describe("retries", () => {
+    it("counts an event redelivered with X-Slack-Retry-Num once", async () => {
+      await setUpTeam();
+      const payload = channelMessage("met 4 clients", "1700000011.000100", "EvRetry1");
+      await postToSlackEndpoint(service.port, eventRequest(payload));
+      await fake.waitFor(() => fake.callsTo("chat.postEphemeral").length === 1);
+      expect((await postToSlackEndpoint(service.port, eventRequest(payload, { retryNum: 1 }))).status).toBe(
+        200,
+      );
+      expect((await postToSlackEndpoint(service.port, eventRequest(payload, { retryNum: 2 }))).status).toBe(
+        200,
+      );
+      await postToSlackEndpoint(
+        service.port,
+        eventRequest(channelMessage("met 1 client", "1700000012.000100", "EvNext")),
+      );
+      await fake.waitFor(() => fake.callsTo("chat.postEphemeral").length === 2);
+      expect(fake.callsTo("reactions.add")).toHaveLength(2);
+      expect(await ayuWeek()).toMatchObject({ visits: 5 });
+    });
+
+    it("still skips a retry that arrives after a restart", async () => {
+      await setUpTeam();
+      const payload = channelMessage("met 4 clients", "1700000013.000100", "EvRestart");
+      await postToSlackEndpoint(service.port, eventRequest(payload));
+      await fake.waitFor(() => fake.callsTo("chat.postEphemeral").length === 1);
+      await service.stop();
+      ({ service } = await startSlackService(database, fake));
+      await postToSlackEndpoint(service.port, eventRequest(payload, { retryNum: 1 }));
+      await postToSlackEndpoint(
+        service.port,
+        eventRequest(channelMessage("met 1 client", "1700000014.000100", "EvAfterRestart")),
+      );
+      await fake.waitFor(() => fake.callsTo("chat.postEphemeral").length === 2);
+      expect(await ayuWeek()).toMatchObject({ visits: 5 });
+    });
+
+    it("handles a retry whose original never arrived", async () => {
+      await setUpTeam();
+      const payload = channelMessage("met 3 clients", "1700000015.000100", "EvLostOriginal");
+      await postToSlackEndpoint(service.port, eventRequest(payload, { retryNum: 1 }));
+      await fake.waitFor(() => fake.callsTo("chat.postEphemeral").length === 1);
+      expect(await ayuWeek()).toMatchObject({ visits: 3 });
+    });
+  });
+
+  it("honours 429 Retry-After from the Web API and still delivers the confirmation once", async () => {
+    await setUpTeam();
+    fake.rateLimit("chat.postEphemeral", 2);
+    fake.rateLimit("reactions.add", 1);
+    await postToSlackEndpoint(
+      service.port,
+      eventRequest(channelMessage("met 4 clients", "1700000016.000100", "Ev429")),
+    );
+    await fake.waitFor(() => fake.callsTo("chat.postEphemeral").length === 1);
+    expect(fake.callsTo("reactions.add")).toHaveLength(1);
+    await postToSlackEndpoint(
+      service.port,
+      eventRequest(channelMessage("met 1 client", "1700000017.000100", "Ev429b")),
+    );
+    await fake.waitFor(() => fake.callsTo("chat.postEphemeral").length === 2);
+    expect(await ayuWeek()).toMatchObject({ visits: 5 });
+  });
+});
+
+/** Holds a write lock on the reports table from another connection until released: a database that is slow. */
+async function lockReports(database: TestDatabase): Promise<() => Promise<void>> {
+  if (database.url.startsWith("sqlite:")) {
+    const { default: Sqlite } = await import("better-sqlite3");
+    const other = new Sqlite(database.url.slice("sqlite:".length));
+    other.exec("begin exclusive");
+    return async () => {
+      other.exec("commit");
+      other.close();
+    };
+  }
+  const pg = await import("pg");
+  const client = new pg.default.Client({ connectionString: database.url });
+  await client.connect();
+  await client.query("begin");
+  await client.query("lock table reports in access exclusive mode");
+  return async () => {
+    await client.query("commit");
+    await client.end();
+  };
+}

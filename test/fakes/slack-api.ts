@@ -1,0 +1,138 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface SlackCall {
+  method: string;
+  args: Record<string, unknown>;
+}
+
+export interface FakeSlackOptions {
+  /** users.info answers: user id -> tz, name and locale. */
+  users?: Record<string, { tz?: string; name?: string; locale?: string }>;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let body = "";
+    req.setEncoding("utf8");
+    req.on("data", (chunk) => {
+      body += chunk;
+    });
+    req.on("end", () => resolve(body));
+    req.on("error", reject);
+  });
+}
+
+/** Form fields as the Web API client sends them; JSON-encoded values (blocks, view) are decoded. */
+function decodeArgs(body: string, contentType: string | undefined): Record<string, unknown> {
+  if (contentType?.includes("application/json")) return body ? JSON.parse(body) : {};
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(body)) {
+    args[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+  }
+  return args;
+}
+
+/**
+ * A loopback stand-in for the Slack Web API (`/api/<method>`) and for response_url (`/respond/<n>`): it answers the
+ * methods Corong calls the way Slack documents them, records every call, and can answer 429 on demand.
+ */
+export async function startFakeSlack(options: FakeSlackOptions = {}) {
+  const calls: SlackCall[] = [];
+  const responses: Array<{ path: string; body: Record<string, unknown> }> = [];
+  const rateLimits = new Map<string, number>();
+  let ts = 1_700_000_000;
+  const waiters: Array<() => void> = [];
+
+  const answer = (method: string, args: Record<string, unknown>): Record<string, unknown> => {
+    switch (method) {
+      case "auth.test":
+        return { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1", user: "corong" };
+      case "users.info": {
+        const id = String(args.user);
+        const user = options.users?.[id] ?? {};
+        return {
+          ok: true,
+          user: {
+            id,
+            name: user.name?.toLowerCase() ?? id.toLowerCase(),
+            real_name: user.name ?? id,
+            tz: user.tz ?? "Asia/Jakarta",
+            tz_offset: 25200,
+            locale: user.locale ?? "en-US",
+            profile: { display_name: user.name ?? "" },
+            is_bot: false,
+          },
+        };
+      }
+      case "chat.postMessage":
+        ts += 1;
+        return { ok: true, channel: args.channel, ts: `${ts}.000100`, message: { text: args.text } };
+      case "chat.postEphemeral":
+        ts += 1;
+        return { ok: true, message_ts: `${ts}.000200` };
+      case "reactions.add":
+      case "views.publish":
+        return { ok: true };
+      default:
+        return { ok: false, error: "unknown_method" };
+    }
+  };
+
+  const server: Server = createServer(async (req, res) => {
+    const body = await readBody(req);
+    const url = req.url ?? "/";
+    if (url.startsWith("/respond/")) {
+      responses.push({ path: url, body: JSON.parse(body || "{}") });
+      res.writeHead(200, { "content-type": "text/plain" }).end("ok");
+      for (const wake of waiters.splice(0)) wake();
+      return;
+    }
+    const method = url.replace(/^\/api\//, "").split("?")[0] ?? "";
+    const limited = rateLimits.get(method) ?? 0;
+    if (limited > 0) {
+      rateLimits.set(method, limited - 1);
+      res
+        .writeHead(429, { "retry-after": "0", "content-type": "application/json" })
+        .end('{"ok":false,"error":"ratelimited"}');
+      return;
+    }
+    const args = decodeArgs(body, req.headers["content-type"]);
+    calls.push({ method, args });
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(answer(method, args)));
+    for (const wake of waiters.splice(0)) wake();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    apiUrl: `${base}/api/`,
+    responseUrl: (n: number | string) => `${base}/respond/${n}`,
+    calls,
+    responses,
+    /** The calls to one method, in order. */
+    callsTo: (method: string) => calls.filter((c) => c.method === method),
+    /** Answer the next `times` calls to `method` with 429 and Retry-After: 0. */
+    rateLimit(method: string, times: number) {
+      rateLimits.set(method, times);
+    },
+    /** Resolves once `predicate` holds for what was recorded (checked after each request). */
+    async waitFor(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
+      const deadline = Date.now() + timeoutMs;
+      while (!predicate()) {
+        if (Date.now() > deadline) throw new Error("fake Slack: the expected call never came");
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, 50);
+        });
+      }
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+export type FakeSlack = Awaited<ReturnType<typeof startFakeSlack>>;
