@@ -73,7 +73,13 @@ export const initial: CorongMigration = {
       // Several NULL message ids (console reports) are allowed by both dialects.
       .addUniqueConstraint("reports_workspace_message_id", ["workspace_id", "message_id"])
       .execute();
+    // Team funnels read (team, day); a rep's totals read (team, member, day); undo reads the member's latest.
     await db.schema.createIndex("reports_team_day").on("reports").columns(["team_id", "day"]).execute();
+    await db.schema
+      .createIndex("reports_team_member_day")
+      .on("reports")
+      .columns(["team_id", "member_id", "day"])
+      .execute();
     await db.schema
       .createIndex("reports_member_team_created")
       .on("reports")

@@ -2,7 +2,7 @@ import { isValidTimeZone } from "../core/calendar.js";
 import { type Command, parseCommand } from "../core/commands.js";
 import type { Locale } from "../core/locale.js";
 import { type Reply, SILENT } from "../core/reply.js";
-import type { Team } from "../core/team.js";
+import type { Role, Team } from "../core/team.js";
 import { textsFor } from "../core/texts/index.js";
 import { formatCounts } from "../core/texts/metric-words.js";
 import { helpView } from "../core/views/help.js";
@@ -131,11 +131,13 @@ async function resolveContext({ store, defaults }: BotDeps, incoming: Incoming):
   const t = textsFor(member.locale ?? incoming.user.localeHint ?? defaults.locale);
   const prefix = COMMAND_PREFIX[incoming.platform];
   let team: Team | null;
+  let role: Role | null = null;
   if (incoming.team) {
     team = await store.findTeam(workspaceId, incoming.team.externalId);
     // Chatter in a channel that is not a team is none of the bot's business.
     if (!team) return { reply: incoming.via === "channel" ? SILENT : info(t.teamNotSetUp(`${prefix}setup`)) };
-    await store.joinTeam(team.id, member.id, at);
+    // Whoever talks in a team channel is on the team.
+    role = await store.joinTeam(team.id, member.id, at);
   } else {
     const teams = (await store.listMemberTeams(member.id)).filter((tm) => tm.workspaceId === workspaceId);
     team =
@@ -150,12 +152,11 @@ async function resolveContext({ store, defaults }: BotDeps, incoming: Incoming):
       };
     }
   }
-  const role = (await store.roleOf(team.id, member.id)) ?? "rep";
   return {
     ctx: requestContext({
       team,
       member,
-      role,
+      role: role ?? (await store.roleOf(team.id, member.id)) ?? "rep",
       now: incoming.receivedAt,
       platform: incoming.platform,
       localeHint: incoming.user.localeHint,

@@ -33,6 +33,16 @@ async function upsertMember(
   m: { workspaceId: number; externalId: string; displayName: string; at: string },
   rename: boolean,
 ): Promise<Member> {
+  const find = () =>
+    db
+      .selectFrom("members")
+      .selectAll()
+      .where("workspaceId", "=", m.workspaceId)
+      .where("externalId", "=", m.externalId)
+      .executeTakeFirst();
+  // Most messages come from people already known under the same name: read, and write only on a change.
+  const known = await find();
+  if (known && (!rename || known.displayName === m.displayName)) return toMember(known);
   await db
     .insertInto("members")
     .values({
@@ -48,12 +58,8 @@ async function upsertMember(
       return rename ? target.doUpdateSet({ displayName: m.displayName }) : target.doNothing();
     })
     .execute();
-  const row = await db
-    .selectFrom("members")
-    .selectAll()
-    .where("workspaceId", "=", m.workspaceId)
-    .where("externalId", "=", m.externalId)
-    .executeTakeFirstOrThrow();
+  const row = await find();
+  if (!row) throw new Error(`member ${m.externalId} was not created`);
   return toMember(row);
 }
 
@@ -86,6 +92,8 @@ export async function setRole(
 }
 
 export async function joinTeam(db: Db, teamId: number, memberId: number, at: string): Promise<Role> {
+  const known = await roleOf(db, teamId, memberId);
+  if (known) return known;
   await db
     .insertInto("teamMembers")
     .values({ teamId, memberId, role: "rep", joinedAt: at })

@@ -6,7 +6,10 @@ import type { Database, TeamRowUpdate } from "./schema.js";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** Finds or creates the workspace; concurrent first messages from one workspace create it once. */
+/**
+ * Finds or creates the workspace; concurrent first messages from one workspace create it once. Reads first, since
+ * every message asks and a write would take SQLite's write lock for nothing.
+ */
 export async function ensureWorkspace(
   db: Db,
   platform: Platform,
@@ -14,18 +17,23 @@ export async function ensureWorkspace(
   name: string | null,
   at: string,
 ): Promise<number> {
+  const find = () =>
+    db
+      .selectFrom("workspaces")
+      .select("id")
+      .where("platform", "=", platform)
+      .where("externalId", "=", externalId)
+      .executeTakeFirst();
+  const known = await find();
+  if (known) return Number(known.id);
   await db
     .insertInto("workspaces")
     .values({ platform, externalId, name, createdAt: at })
     .onConflict((oc) => oc.columns(["platform", "externalId"]).doNothing())
     .execute();
-  const row = await db
-    .selectFrom("workspaces")
-    .select("id")
-    .where("platform", "=", platform)
-    .where("externalId", "=", externalId)
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
+  const created = await find();
+  if (!created) throw new Error(`workspace ${platform}:${externalId} was not created`);
+  return Number(created.id);
 }
 
 export async function findTeam(db: Db, workspaceId: number, externalId: string): Promise<Team | null> {
