@@ -1,22 +1,29 @@
+import { writeFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { seedDemo } from "./app/demo.js";
+import { renderDigest } from "./app/digest-post.js";
+import { lastCompleteWeek } from "./app/jobs.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
-import { dateInOwnOffset, localDateAt } from "./core/calendar.js";
+import { dateInOwnOffset, localDateAt, parseIsoInstant, parseIsoWeekKey } from "./core/calendar.js";
 import { parseReport } from "./core/parse/index.js";
 import type { ParseResult } from "./core/parse/types.js";
+import { replyToText } from "./core/reply.js";
 import { textsFor } from "./core/texts/index.js";
 import { connect } from "./db/connect.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { createStore } from "./db/store.js";
-import { start } from "./main.js";
+import { start, startService } from "./main.js";
 
 const USAGE = `Usage: corong <command>
   start [--manager]             run the bot (console chat when no platform tokens are set)
   parse [--now ISO] TEXT        print how a message is understood, as JSON
   parse --jsonl                 read {"text", "now"} JSON lines on stdin, print one result per line
   migrate                       bring the database schema up to date
-  seed-demo                     create the demo team with four weeks of activity`;
+  seed-demo                     create the demo team with four weeks of activity
+  jobs run --now ISO            run one scheduler tick at that instant, posting through the configured platforms
+  digest --team ID [--week YYYY-Www] [--png FILE]
+                                print a team's weekly digest (default: last week) without posting it`;
 
 /** The JSON contract of `corong parse`: counts of mentioned metrics, or a reason. */
 function parseToJson(text: string, today: string): object {
@@ -83,6 +90,63 @@ async function withDatabase(config: Config, work: (store: ReturnType<typeof crea
   }
 }
 
+async function digestCommand(args: string[], config: Config): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { team: { type: "string" }, week: { type: "string" }, png: { type: "string" } },
+  });
+  if (!values.team) {
+    process.stderr.write("corong digest needs --team ID (a team's number or its channel/group id)\n");
+    return 2;
+  }
+  const week = values.week ? parseIsoWeekKey(values.week) : null;
+  if (values.week && !week) {
+    process.stderr.write(`--week must look like 2026-W48\n`);
+    return 2;
+  }
+  let code = 0;
+  await withDatabase(config, async (store) => {
+    const teams = await store.listTeams();
+    const team = teams.find((t) => String(t.id) === values.team || t.externalId === values.team);
+    if (!team) {
+      process.stderr.write(
+        `No team "${values.team}". Teams: ${teams.map((t) => `${t.id} (${t.name})`).join(", ")}\n`,
+      );
+      code = 1;
+      return;
+    }
+    const range = week ?? lastCompleteWeek(localDateAt(Date.now(), team.timezone)).range;
+    const { reply, chart } = await renderDigest(store, team, range);
+    process.stdout.write(`${replyToText(reply)}\n`);
+    if (values.png) {
+      writeFileSync(values.png, chart.png);
+      process.stdout.write(`Chart written to ${values.png}\n`);
+    }
+  });
+  return code;
+}
+
+async function jobsCommand(args: string[], config: Config): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { now: { type: "string" } },
+    allowPositionals: true,
+  });
+  const now = values.now ? parseIsoInstant(values.now) : Date.now();
+  if (positionals[0] !== "run" || now === null) {
+    process.stderr.write("Usage: corong jobs run --now 2026-12-07T08:00:00+07:00\n");
+    return 2;
+  }
+  const service = await startService({ ...config, PORT: 0 }, { serveHttp: false, schedule: false });
+  try {
+    const report = await service.runJobs(now);
+    process.stdout.write(`${report.sent.length} sent, ${report.failed} failed\n`);
+    return report.failed > 0 ? 1 : 0;
+  } finally {
+    await service.stop();
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command = "start", ...rest] = argv;
   if (command === "help" || command === "--help" || command === "-h") {
@@ -115,6 +179,10 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(created ? "Demo team created.\n" : "Demo team already exists.\n");
       });
       return 0;
+    case "jobs":
+      return jobsCommand(rest, config);
+    case "digest":
+      return digestCommand(rest, config);
     default:
       process.stderr.write(`Unknown command "${command}".\n${USAGE}\n`);
       return 2;

@@ -1,6 +1,9 @@
+import { dirname } from "node:path";
 import type { webApi } from "@slack/bolt";
+import cron from "node-cron";
 import { type Bot, createBot } from "./app/bot.js";
 import { DEMO, seedDemo } from "./app/demo.js";
+import { createJobRunner, type TickReport } from "./app/jobs.js";
 import type { Logger } from "./app/logger.js";
 import type { Store } from "./app/ports.js";
 import type { Config } from "./config.js";
@@ -11,13 +14,21 @@ import { createStore } from "./db/store.js";
 import { type Route, startHttpServer } from "./http/server.js";
 import { createLogger } from "./logger.js";
 import { runConsoleChat } from "./platforms/console/console-chat.js";
+import { createConsoleMessenger } from "./platforms/console/console-messenger.js";
 import { createSlackAdapter, type SlackAdapter } from "./platforms/slack/slack-adapter.js";
+import { createTelegramAdapter, type TelegramAdapter } from "./platforms/telegram/telegram-adapter.js";
 
 export interface ServiceOptions {
   clock?: () => number;
   logger?: Logger;
+  /** Serve Slack events, the Telegram webhook and /healthz (default true; `corong jobs run` needs none). */
+  serveHttp?: boolean;
+  /** Tick the scheduler every minute with node-cron (default true; tests drive `runJobs` themselves). */
+  schedule?: boolean;
   /** Tests shorten the Web API client's backoff; production keeps Slack's recommended policy. */
   slackRetryConfig?: webApi.RetryOptions;
+  /** How many times a Bot API call is retried after a 429; each retry waits Telegram's retry_after. */
+  telegramMaxRetries?: number;
 }
 
 export interface Service {
@@ -25,6 +36,8 @@ export interface Service {
   port: number;
   store: Store;
   bot: Bot;
+  /** One scheduler tick at `now`: what node-cron calls every minute. */
+  runJobs(now: number): Promise<TickReport>;
   stop(): Promise<void>;
 }
 
@@ -65,14 +78,62 @@ export async function startService(config: Config, options: ServiceOptions = {})
       routes.push({ method: "POST", path: "/slack/events", handle: slack.eventsListener });
     await slack.start();
   }
-  const http = await startHttpServer({ port: config.PORT, routes, logger });
-  logger.info({ port: http.port, slack: Boolean(slack) }, "Corong is running");
+  let telegram: TelegramAdapter | undefined;
+  if (config.TELEGRAM_BOT_TOKEN) {
+    telegram = createTelegramAdapter({
+      botToken: config.TELEGRAM_BOT_TOKEN,
+      ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
+      ...(config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET
+        ? { webhook: { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET } }
+        : {}),
+      ...(options.telegramMaxRetries !== undefined ? { maxRetries: options.telegramMaxRetries } : {}),
+      bot,
+      store,
+      logger,
+      clock,
+    });
+    if (telegram.webhookRoute) routes.push(telegram.webhookRoute);
+  }
+  const jobs = createJobRunner({
+    store,
+    logger,
+    messengers: {
+      console: createConsoleMessenger(
+        process.stdout,
+        dirname(config.DATABASE_URL.replace(/^sqlite:/, "")) || ".",
+      ),
+      ...(slack ? { slack: slack.messenger } : {}),
+    },
+  });
+  const http =
+    options.serveHttp === false ? null : await startHttpServer({ port: config.PORT, routes, logger });
+  // The webhook is registered once its route answers, so Telegram's first delivery finds it.
+  try {
+    await telegram?.start();
+  } catch (error) {
+    await http?.close();
+    await slack?.stop();
+    await connection.close();
+    throw error;
+  }
+  // One tick a minute is enough: every job stays due for a while and the ledger makes each happen once.
+  const ticker =
+    options.schedule === false
+      ? null
+      : cron.schedule("* * * * *", () => jobs.runDue(clock()).then(() => undefined), {
+          noOverlap: true,
+          name: "corong-jobs",
+        });
+  logger.info({ port: http?.port, slack: Boolean(slack), telegram: Boolean(telegram) }, "Corong is running");
   return {
-    port: http.port,
+    port: http?.port ?? 0,
     store,
     bot,
+    runJobs: (now) => jobs.runDue(now),
     async stop() {
-      await http.close();
+      await ticker?.destroy();
+      await http?.close();
+      await telegram?.stop();
       await slack?.stop();
       await connection.close();
     },

@@ -6,14 +6,16 @@ import type { Role, Team } from "../core/team.js";
 import { textsFor } from "../core/texts/index.js";
 import { formatCounts } from "../core/texts/metric-words.js";
 import { helpView } from "../core/views/help.js";
+import { checkInVisit } from "./checkins.js";
 import { COMMAND_PREFIX, type RequestContext, requestContext } from "./context.js";
 import type { Incoming, IncomingAction, Viewer } from "./incoming.js";
 import type { Logger } from "./logger.js";
 import type { Store } from "./ports.js";
 import { logReport, undoLastReport, withdrawMessageReport } from "./reports.js";
+import { changeSetting, markDaysOff, showSettings } from "./schedule-settings.js";
 import { setLanguage, setMonthlyTarget, setQuota, showQuota } from "./settings.js";
 import { monthPlan, teamFunnel, todaySummary, weekSummary } from "./summaries.js";
-import { addManager, setTeamTimeZone, setUpTeam } from "./teams.js";
+import { addManager, setTeamTimeZone, setUpTeam, syncTeamManagers } from "./teams.js";
 
 export interface Bot {
   /** Answers one message. Never throws: a failure is logged and becomes a friendly reply. */
@@ -34,6 +36,9 @@ export interface BotDeps {
 }
 
 type Resolved = { ctx: RequestContext } | { reply: Reply };
+
+/** Commands that need a manager: where the platform names the managers, they are re-read first. */
+const MANAGER_ONLY = new Set<Command["kind"]>(["quota", "target", "addManager", "timezone"]);
 
 /** The one entry point every platform calls: routes a message to its use case and returns what to say. */
 export function createBot(deps: BotDeps): Bot {
@@ -66,13 +71,17 @@ export function createBot(deps: BotDeps): Bot {
   return {
     handle: (incoming) =>
       guarded(incoming, failure(incoming), async () => {
+        if (incoming.location) return checkIn(deps, incoming, incoming.location);
         // In a team channel only reports are read: "help" or "week" there is conversation, not a command.
         const command: Command =
           incoming.via === "channel" ? { kind: "report", text: incoming.text } : parseCommand(incoming.text);
         if (command.kind === "setup") return setUp(deps, incoming);
         const resolved = await resolveContext(deps, incoming);
         if ("reply" in resolved) return resolved.reply;
-        return route(store, resolved.ctx, command, incoming);
+        const ctx = MANAGER_ONLY.has(command.kind)
+          ? await withPlatformManagers(deps, resolved.ctx, incoming)
+          : resolved.ctx;
+        return route(store, ctx, command, incoming);
       }),
 
     handleAction: (incoming) =>
@@ -171,12 +180,66 @@ function info(line: string): Reply {
 async function setUp(deps: BotDeps, incoming: Incoming): Promise<Reply> {
   const t = textsFor(incoming.user.localeHint ?? deps.defaults.locale);
   if (!incoming.team) return info(t.setupInChannel);
+  // Where the platform names the managers, only one of them may make the group a team (and a failed lookup
+  // refuses rather than letting anyone in).
+  const admins = await incoming.lookupManagers?.(incoming.team.externalId);
+  if (admins && !admins.some((a) => a.externalId === incoming.user.externalId)) {
+    return { tone: "error", lines: [t.setupAdminsOnly] };
+  }
   const zone = await incoming.lookupTimeZone?.().catch(() => undefined);
-  return setUpTeam(deps.store, {
+  const reply = await setUpTeam(deps.store, {
     incoming: { ...incoming, team: incoming.team },
     timeZone: zone && isValidTimeZone(zone) ? zone : deps.defaults.timeZone,
     locale: incoming.user.localeHint ?? deps.defaults.locale,
   });
+  if (admins) {
+    const at = new Date(incoming.receivedAt).toISOString();
+    const workspaceId = await deps.store.ensureWorkspace(
+      incoming.platform,
+      incoming.workspace.externalId,
+      null,
+      at,
+    );
+    const team = await deps.store.findTeam(workspaceId, incoming.team.externalId);
+    const member = await deps.store.ensureMember(
+      workspaceId,
+      incoming.user.externalId,
+      incoming.user.displayName,
+      at,
+    );
+    if (team) await syncTeamManagers(deps.store, { team, admins, memberId: member.id, at });
+  }
+  return reply;
+}
+
+/** The request with the member's role as the platform has it now (Telegram group admins are the managers). */
+async function withPlatformManagers(
+  deps: BotDeps,
+  ctx: RequestContext,
+  incoming: Incoming,
+): Promise<RequestContext> {
+  if (!incoming.lookupManagers) return ctx;
+  const admins = await incoming.lookupManagers(ctx.team.externalId).catch((error: unknown) => {
+    // The stored roles stand when the platform cannot be asked.
+    deps.logger.warn({ err: error, team: ctx.team.externalId }, "looking up the team's managers failed");
+    return undefined;
+  });
+  if (!admins) return ctx;
+  const at = new Date(ctx.now).toISOString();
+  const role = await syncTeamManagers(deps.store, { team: ctx.team, admins, memberId: ctx.member.id, at });
+  return { ...ctx, role };
+}
+
+/** A shared location in a direct message checks in one visit; in a team chat it is conversation. */
+async function checkIn(
+  deps: BotDeps,
+  incoming: Incoming,
+  location: NonNullable<Incoming["location"]>,
+): Promise<Reply> {
+  if (incoming.via === "channel") return SILENT;
+  const resolved = await resolveContext(deps, incoming);
+  if ("reply" in resolved) return resolved.reply;
+  return checkInVisit(deps.store, resolved.ctx, { ...location, messageId: incoming.messageId ?? null });
 }
 
 async function chooseTeam(deps: BotDeps, incoming: IncomingAction, teamId: number): Promise<Reply> {
@@ -236,6 +299,12 @@ async function route(
       return setTeamTimeZone(store, ctx, command.timeZone);
     case "setup":
       return info(ctx.t.alreadySetUp(ctx.team.name, ctx.team.timezone));
+    case "settingsShow":
+      return showSettings(ctx);
+    case "settings":
+      return changeSetting(store, ctx, command.change);
+    case "daysOff":
+      return markDaysOff(store, ctx, command.days);
     case "usage":
       return { tone: "error", lines: [ctx.t.usage(command.command)] };
     case "help":

@@ -22,6 +22,18 @@ export interface Incoming {
   receivedAt: number;
   /** The sender's IANA time zone from their platform profile, fetched only when a new team needs one. */
   lookupTimeZone?: () => Promise<string | undefined>;
+  /**
+   * The people the platform makes the team's managers (Telegram group admins), fetched fresh when setting a team
+   * up or using a manager-only command. Absent where roles are Corong's own (Slack, the console).
+   */
+  lookupManagers?: (teamExternalId: string) => Promise<PlatformPerson[]>;
+  /** A shared location: a visit checked in where the rep is. */
+  location?: { latitude: number; longitude: number };
+}
+
+export interface PlatformPerson {
+  externalId: string;
+  displayName: string;
 }
 
 /** A button the user pressed under one of the bot's replies. */

@@ -1,6 +1,8 @@
 import type { DateRange } from "../core/calendar.js";
 import type { Locale } from "../core/locale.js";
 import type { Counts, PartialCounts } from "../core/metrics.js";
+import type { Reply } from "../core/reply.js";
+import type { JobKind } from "../core/schedule.js";
 import type { Member, MemberTotals, Platform, Report, Role, Team } from "../core/team.js";
 
 export interface NewTeam {
@@ -23,6 +25,7 @@ export type TeamSettingsPatch = Partial<
     | "digestTime"
     | "monthlyTarget"
     | "name"
+    | "country"
   >
 >;
 
@@ -47,6 +50,13 @@ export type SaveReportOutcome =
   | { kind: "duplicate"; report: Report }
   | { kind: "updated"; report: Report; previous: Report };
 
+/** A visit checked in by sharing a location: the one-visit report it counts as, and where it was. */
+export interface NewCheckIn {
+  report: NewReport;
+  latitude: number;
+  longitude: number;
+}
+
 export interface PeriodQuery {
   teamId: number;
   range: DateRange;
@@ -60,6 +70,15 @@ export interface DeliveryKey {
   /** The Slack workspace or Telegram bot the delivery came through. */
   workspace: string;
   eventId: string;
+}
+
+/** One scheduled job for one period: the ledger does each once, across restarts and replicas. */
+export interface JobKey {
+  teamId: number;
+  kind: JobKind;
+  periodKey: string;
+  /** The member a personal job is for; "" for a team-wide job, "*" for a finished sweep over the whole team. */
+  memberKey: string;
 }
 
 /** Persistence as the use cases need it. Implemented over Kysely for SQLite and Postgres (src/db/store.ts). */
@@ -95,10 +114,25 @@ export interface Store {
   lastActiveReport(teamId: number, memberId: number): Promise<Report | null>;
   /** Withdraws a report; false when it was already withdrawn (so two undos never withdraw twice). */
   withdrawReport(reportId: number, at: string): Promise<boolean>;
+  /** Saves a location check-in with its report, once per platform message (like `saveReport`). */
+  saveCheckIn(checkIn: NewCheckIn): Promise<SaveReportOutcome>;
+  /** How many of the period's active reports were visits checked in by location. */
+  countCheckIns(query: PeriodQuery): Promise<number>;
 
   claimDelivery(key: DeliveryKey, at: string, leaseUntil: string): Promise<boolean>;
   completeDelivery(key: DeliveryKey, at: string): Promise<void>;
   releaseDelivery(key: DeliveryKey): Promise<void>;
+
+  listTeamsWithPlatform(): Promise<Array<{ team: Team; platform: Platform }>>;
+  listTeamHolidays(teamId: number, range: DateRange): Promise<string[]>;
+  addTeamHoliday(teamId: number, day: string, name: string | null): Promise<void>;
+  addDaysOff(teamId: number, memberId: number, days: string[], at: string): Promise<void>;
+  listDaysOff(teamId: number, range: DateRange): Promise<Array<{ memberId: number; day: string }>>;
+
+  claimJob(key: JobKey, at: string, leaseUntil: string): Promise<boolean>;
+  markJobSent(key: JobKey, at: string): Promise<void>;
+  releaseJob(key: JobKey, at: string): Promise<void>;
+  isJobSent(key: JobKey): Promise<boolean>;
 
   /** Sums of active (not withdrawn) reports over the period. */
   sumCounts(query: PeriodQuery): Promise<Counts>;
@@ -106,4 +140,22 @@ export interface Store {
   sumCountsByMember(teamId: number, range: DateRange): Promise<MemberTotals[]>;
   /** How many distinct days the member reported in the period. */
   daysReported(query: PeriodQuery & { memberId: number }): Promise<number>;
+}
+
+/** A chart image that goes with a post (the digest's funnel). */
+export interface Chart {
+  png: Uint8Array;
+  fileName: string;
+  title: string;
+}
+
+/**
+ * How scheduled work reaches people, one implementation per platform (and the console, which prints). Sending
+ * honours the platform's rate limits and Retry-After; a failure throws so the ledger can retry later.
+ */
+export interface Messenger {
+  /** A private message to a member: a Slack DM, a Telegram private chat. */
+  sendDirect(team: Team, member: Member, reply: Reply): Promise<void>;
+  /** A post in the team's channel or group, with a chart when there is one. */
+  postToTeam(team: Team, reply: Reply, chart?: Chart): Promise<void>;
 }

@@ -50,7 +50,8 @@ export async function undoLastReport(store: Store, ctx: RequestContext): Promise
   return withdrawalConfirmation(ctx.t, { report: last, today: ctx.today, progress });
 }
 
-async function dayProgress(store: Store, ctx: RequestContext, day: string) {
+/** The member's totals for one day against the team's quota. */
+export async function dayProgress(store: Store, ctx: RequestContext, day: string) {
   const counts = await store.sumCounts({
     teamId: ctx.team.id,
     memberId: ctx.member.id,

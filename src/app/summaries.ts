@@ -51,7 +51,10 @@ export function funnelRange(period: FunnelPeriod, today: string) {
 /** The team's funnel for the period against 10:5:3:1. */
 export async function teamFunnel(store: Store, ctx: RequestContext, period: FunnelPeriod): Promise<Reply> {
   const range = funnelRange(period, ctx.today);
-  const counts = await store.sumCounts({ teamId: ctx.team.id, range });
+  const [counts, checkIns] = await Promise.all([
+    store.sumCounts({ teamId: ctx.team.id, range }),
+    store.countCheckIns({ teamId: ctx.team.id, range }),
+  ]);
   const label = ctx.t.funnelPeriodLabel(
     period,
     isoWeekOf(ctx.today).week,
@@ -62,6 +65,7 @@ export async function teamFunnel(store: Store, ctx: RequestContext, period: Funn
     title: ctx.t.funnelTitle(ctx.team.name, period, label),
     analysis: analyzeFunnel(counts),
     helpCommand: `${ctx.commandPrefix}help`,
+    checkIns: { count: checkIns, visits: counts.visits },
   });
 }
 

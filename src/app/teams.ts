@@ -1,9 +1,10 @@
 import { isValidTimeZone } from "../core/calendar.js";
 import type { Locale } from "../core/locale.js";
 import type { Reply } from "../core/reply.js";
+import type { Role, Team } from "../core/team.js";
 import { textsFor } from "../core/texts/index.js";
 import { COMMAND_PREFIX, type RequestContext } from "./context.js";
-import type { Incoming } from "./incoming.js";
+import type { Incoming, PlatformPerson } from "./incoming.js";
 import type { Store } from "./ports.js";
 
 /**
@@ -65,4 +66,32 @@ export async function setTeamTimeZone(store: Store, ctx: RequestContext, timeZon
   if (!isValidTimeZone(timeZone)) return { tone: "error", lines: [ctx.t.badTimezone(timeZone)] };
   await store.updateTeam(ctx.team.id, { timezone: timeZone });
   return { tone: "success", lines: [ctx.t.timezoneSet(timeZone)] };
+}
+
+/**
+ * Makes the team's managers exactly the people the platform names (Telegram group admins): they become managers,
+ * and a manager the platform no longer names becomes a rep. Returns the role `memberId` has afterwards.
+ */
+export async function syncTeamManagers(
+  store: Store,
+  input: { team: Team; admins: PlatformPerson[]; memberId: number; at: string },
+): Promise<Role> {
+  const { team, admins, at } = input;
+  const adminIds = new Set<number>();
+  for (const admin of admins) {
+    const member = await store.ensureMemberIfMissing(
+      team.workspaceId,
+      admin.externalId,
+      admin.displayName,
+      at,
+    );
+    adminIds.add(member.id);
+    if ((await store.roleOf(team.id, member.id)) !== "manager")
+      await store.setRole(team.id, member.id, "manager", at);
+  }
+  for (const member of await store.listTeamMembers(team.id)) {
+    if (member.role === "manager" && !adminIds.has(member.id))
+      await store.setRole(team.id, member.id, "rep", at);
+  }
+  return adminIds.has(input.memberId) ? "manager" : ((await store.roleOf(team.id, input.memberId)) ?? "rep");
 }

@@ -1,4 +1,10 @@
 import { isLocale, type Locale } from "./locale.js";
+import {
+  type DaysOffSpec,
+  parseDaysOff,
+  parseSettingChange,
+  type SettingChange,
+} from "./settings-commands.js";
 
 export type FunnelPeriod = "week" | "month" | "4w";
 export type QuotaMetric = "visits" | "followUps";
@@ -19,9 +25,12 @@ export type Command =
   | { kind: "setup" }
   | { kind: "addManager"; userId: string }
   | { kind: "timezone"; timeZone: string }
+  | { kind: "settingsShow" }
+  | { kind: "settings"; change: SettingChange }
+  | { kind: "daysOff"; days: DaysOffSpec }
   | { kind: "usage"; command: UsageTopic };
 
-export type UsageTopic = "funnel" | "target" | "quota" | "lang" | "manager" | "timezone";
+export type UsageTopic = "funnel" | "target" | "quota" | "lang" | "manager" | "timezone" | "settings" | "off";
 
 const HELP = new Set(["help", "bantuan", "tolong", "?", "start", "menu"]);
 const TODAY = new Set(["today", "hari ini", "hariini", "hr ini"]);
@@ -35,6 +44,8 @@ const LANG = new Set(["lang", "language", "bahasa"]);
 const SETUP = new Set(["setup", "set up", "daftar", "mulai tim"]);
 const MANAGER = new Set(["manager", "manajer"]);
 const TIMEZONE = new Set(["timezone", "tz", "zona", "zonawaktu"]);
+const SETTINGS = new Set(["settings", "setting", "pengaturan", "atur"]);
+const OFF = new Set(["off", "libur", "cuti", "izin"]);
 
 const FUNNEL_PERIODS: Record<string, FunnelPeriod> = {
   week: "week",
@@ -111,6 +122,15 @@ export function parseCommand(input: string): Command {
     return /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(zone)
       ? { kind: "timezone", timeZone: zone }
       : { kind: "usage", command: "timezone" };
+  }
+  if (SETTINGS.has(head)) {
+    if (rest === "") return { kind: "settingsShow" };
+    const change = parseSettingChange(rest);
+    return change ? { kind: "settings", change } : { kind: "usage", command: "settings" };
+  }
+  if (OFF.has(head)) {
+    const days = parseDaysOff(rest || "today");
+    return days ? { kind: "daysOff", days } : { kind: "usage", command: "off" };
   }
   if (LANG.has(head)) {
     const locale = LANGUAGE_NAMES[rest] ?? rest;

@@ -21,6 +21,8 @@ export interface Team {
   digestTime: string;
   /** Closings wanted this month; null until a manager sets one. */
   monthlyTarget: number | null;
+  /** ISO 3166 country whose public holidays the team keeps; null means the one its time zone belongs to. */
+  country: string | null;
 }
 
 export interface Member {

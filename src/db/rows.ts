@@ -22,6 +22,7 @@ export function toTeam(row: TeamRow): Team {
     nudgeTime: row.nudgeTime,
     digestTime: row.digestTime,
     monthlyTarget: row.monthlyTarget === null ? null : Number(row.monthlyTarget),
+    country: row.country ?? null,
   };
 }
 

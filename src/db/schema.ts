@@ -12,6 +12,33 @@ export interface Database {
   reports: ReportsTable;
   jobRuns: JobRunsTable;
   inboundEvents: InboundEventsTable;
+  visitCheckins: VisitCheckinsTable;
+  teamHolidays: TeamHolidaysTable;
+  daysOff: DaysOffTable;
+}
+
+export interface TeamHolidaysTable {
+  teamId: number;
+  day: string;
+  name: string | null;
+}
+
+export interface DaysOffTable {
+  teamId: number;
+  memberId: number;
+  day: string;
+  createdAt: string;
+}
+
+/** A visit checked in by location; its count lives in the report it belongs to. */
+export interface VisitCheckinsTable {
+  id: Generated<number>;
+  reportId: number;
+  teamId: number;
+  memberId: number;
+  latitude: number;
+  longitude: number;
+  checkedInAt: string;
 }
 
 export interface WorkspacesTable {
@@ -36,6 +63,7 @@ export interface TeamsTable {
   nudgeTime: ColumnType<string, string | undefined, string>;
   digestTime: ColumnType<string, string | undefined, string>;
   monthlyTarget: number | null;
+  country: ColumnType<string | null, string | null | undefined, string | null>;
   createdAt: string;
 }
 

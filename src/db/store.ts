@@ -1,6 +1,9 @@
 import type { Kysely } from "kysely";
 import type { Store } from "../app/ports.js";
+import * as calendar from "./calendar-repository.js";
+import * as checkins from "./checkin-repository.js";
 import * as deliveries from "./delivery-repository.js";
+import * as jobs from "./job-repository.js";
 import * as members from "./member-repository.js";
 import * as reports from "./report-repository.js";
 import type { Database } from "./schema.js";
@@ -28,9 +31,20 @@ export function createStore(db: Kysely<Database>): Store {
     findReportByMessage: (...args) => reports.findReportByMessage(db, ...args),
     lastActiveReport: (...args) => reports.lastActiveReport(db, ...args),
     withdrawReport: (...args) => reports.withdrawReport(db, ...args),
+    saveCheckIn: (checkIn) => db.transaction().execute((trx) => checkins.saveCheckIn(trx, checkIn)),
+    countCheckIns: (...args) => checkins.countCheckIns(db, ...args),
     claimDelivery: (...args) => deliveries.claimDelivery(db, ...args),
     completeDelivery: (...args) => deliveries.completeDelivery(db, ...args),
     releaseDelivery: (...args) => deliveries.releaseDelivery(db, ...args),
+    listTeamsWithPlatform: () => teams.listTeamsWithPlatform(db),
+    listTeamHolidays: (...args) => calendar.listTeamHolidays(db, ...args),
+    addTeamHoliday: (...args) => calendar.addTeamHoliday(db, ...args),
+    addDaysOff: (...args) => calendar.addDaysOff(db, ...args),
+    listDaysOff: (...args) => calendar.listDaysOff(db, ...args),
+    claimJob: (...args) => jobs.claimJob(db, ...args),
+    markJobSent: (...args) => jobs.markJobSent(db, ...args),
+    releaseJob: (...args) => jobs.releaseJob(db, ...args),
+    isJobSent: (...args) => jobs.isJobSent(db, ...args),
     sumCounts: (...args) => reports.sumCounts(db, ...args),
     sumCountsByMember: (...args) => reports.sumCountsByMember(db, ...args),
     daysReported: (...args) => reports.daysReported(db, ...args),

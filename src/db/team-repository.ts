@@ -82,8 +82,21 @@ export async function updateTeam(db: Db, teamId: number, patch: TeamSettingsPatc
   if (patch.nudgeTime !== undefined) set.nudgeTime = patch.nudgeTime;
   if (patch.digestTime !== undefined) set.digestTime = patch.digestTime;
   if (patch.monthlyTarget !== undefined) set.monthlyTarget = patch.monthlyTarget;
+  if (patch.country !== undefined) set.country = patch.country;
   if (Object.keys(set).length > 0) await db.updateTable("teams").set(set).where("id", "=", teamId).execute();
   const team = await getTeam(db, teamId);
   if (!team) throw new Error(`team ${teamId} not found`);
   return team;
+}
+
+/** Every team with the platform it lives on: what the scheduler walks each minute. */
+export async function listTeamsWithPlatform(db: Db): Promise<Array<{ team: Team; platform: Platform }>> {
+  const rows = await db
+    .selectFrom("teams")
+    .innerJoin("workspaces", "workspaces.id", "teams.workspaceId")
+    .selectAll("teams")
+    .select("workspaces.platform")
+    .orderBy("teams.id")
+    .execute();
+  return rows.map((row) => ({ team: toTeam(row), platform: row.platform as Platform }));
 }

@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
 export interface SlackCall {
   method: string;
   args: Record<string, unknown>;
@@ -11,14 +13,11 @@ export interface FakeSlackOptions {
   users?: Record<string, { tz?: string; name?: string; locale?: string }>;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    let body = "";
-    req.setEncoding("utf8");
-    req.on("data", (chunk) => {
-      body += chunk;
-    });
-    req.on("end", () => resolve(body));
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
 }
@@ -41,6 +40,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}) {
   const calls: SlackCall[] = [];
   const responses: Array<{ path: string; body: Record<string, unknown> }> = [];
   const rateLimits = new Map<string, number>();
+  const uploads: Array<{ fileId: string; bytes: number; png: boolean }> = [];
+  let base = "";
   let ts = 1_700_000_000;
   const waiters: Array<() => void> = [];
 
@@ -74,14 +75,30 @@ export async function startFakeSlack(options: FakeSlackOptions = {}) {
       case "reactions.add":
       case "views.publish":
         return { ok: true };
+      case "files.getUploadURLExternal":
+        ts += 1;
+        return { ok: true, upload_url: `${base}/upload/F${ts}`, file_id: `F${ts}` };
+      case "files.completeUploadExternal":
+        return { ok: true, files: (args.files as Array<{ id: string; title?: string }>) ?? [] };
       default:
         return { ok: false, error: "unknown_method" };
     }
   };
 
   const server: Server = createServer(async (req, res) => {
-    const body = await readBody(req);
+    const raw = await readBody(req);
+    const body = raw.toString("utf8");
     const url = req.url ?? "/";
+    if (url.startsWith("/upload/")) {
+      // The Web API client uploads the file as multipart form data; the PNG signature inside is what matters.
+      uploads.push({
+        fileId: url.slice("/upload/".length),
+        bytes: raw.length,
+        png: raw.includes(PNG_SIGNATURE),
+      });
+      res.writeHead(200, { "content-type": "text/plain" }).end("OK");
+      return;
+    }
     if (url.startsWith("/respond/")) {
       responses.push({ path: url, body: JSON.parse(body || "{}") });
       res.writeHead(200, { "content-type": "text/plain" }).end("ok");
@@ -103,13 +120,14 @@ export async function startFakeSlack(options: FakeSlackOptions = {}) {
     for (const wake of waiters.splice(0)) wake();
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {
     apiUrl: `${base}/api/`,
     responseUrl: (n: number | string) => `${base}/respond/${n}`,
     calls,
     responses,
+    uploads,
     /** The calls to one method, in order. */
     callsTo: (method: string) => calls.filter((c) => c.method === method),
     /** Answer the next `times` calls to `method` with 429 and Retry-After: 0. */

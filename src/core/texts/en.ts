@@ -69,6 +69,9 @@ export const en: Texts = {
       lang: "Try `lang en` or `lang id`.",
       manager: "Try `manager @name` to make a teammate a manager.",
       timezone: "Try `timezone Asia/Jakarta` (an IANA time zone name).",
+      settings:
+        "Try `settings reminder 16:00`, `settings nudge 13:00`, `settings digest 08:00`, `settings days mon-fri`, `settings country ID` or `settings holiday 2026-12-24`.",
+      off: "Try `off today`, `off tomorrow` or `off 2026-12-24..2026-12-26`.",
     })[command],
   managersOnly: (what) =>
     ({
@@ -76,6 +79,7 @@ export const en: Texts = {
       target: "Only a team manager can set the monthly target — ask your manager to set it.",
       manager: "Only a team manager can add managers.",
       timezone: "Only a team manager can change the team's time zone.",
+      settings: "Only a team manager can change the team's settings — `settings` shows them.",
     })[what],
   setupDone: (team, timeZone, p) =>
     `✅ ${team} is now a Corong team and you are its manager. Time zone ${timeZone} (change with \`${p}timezone Asia/Jakarta\`). Reps just write \`met 4 clients, 2 follow-ups\` here or to me directly.`,
@@ -98,6 +102,25 @@ export const en: Texts = {
   teamNotSetUp: (setupCommand) =>
     `This chat isn't a Corong team yet. A manager can make it one with \`${setupCommand}\`.`,
   somethingWentWrong: "Something went wrong on my side — nothing was saved. Please try again in a minute.",
+  setupAdminsOnly: "Only a group admin can make this group a Corong team — ask one of them to run /setup.",
+  notYourButtons: "These buttons belong to someone else's report.",
+  checkedIn: (day) => `📍 Visit checked in for ${day}: 1 visit`,
+  checkInsLine: (checkedIn, visits) =>
+    `📍 ${checkedIn} of ${visits} ${visits === 1 ? "visit" : "visits"} checked in by location`,
+  commandMenu: {
+    start: "Start and see what I can do",
+    help: "How to report, and the commands",
+    report: "Log activity: /report met 4 clients, 2 follow-ups",
+    today: "Your totals today against quota",
+    week: "Your totals this week",
+    funnel: "The team funnel vs 10:5:3:1",
+    plan: "What this month's target needs",
+    target: "Set the monthly closing target (managers)",
+    quota: "Show or set daily quotas (managers)",
+    undo: "Withdraw your last report",
+    lang: "Answer me in English or Indonesian",
+    setup: "Make this group a sales team (admins)",
+  },
 
   todayTitle: (date) => `Today · ${date}`,
   weekTitle: (week, range) => `Week ${week} (${range})`,
@@ -131,7 +154,7 @@ export const en: Texts = {
   planNoTarget: (targetCommand) => `No monthly target yet. A manager sets one with \`${targetCommand}\`.`,
   planLine: (target, needed) => `${target} closings need ≈ ${needed}`,
   planPerDay: (leadsPerDay, workingDays) =>
-    `→ ${leadsPerDay} new leads per working day (${workingDays} working days left)`,
+    `→ ${leadsPerDay} new leads per working day (${workingDays} working day${workingDays === 1 ? "" : "s"} left)`,
   planBasis: (allBenchmark, anyBenchmark) =>
     allBenchmark
       ? "Based on the 10:5:3:1 benchmark until the team has more history."
@@ -139,6 +162,44 @@ export const en: Texts = {
         ? "Based on the team's own conversion rates, the benchmark where history is thin."
         : "Based on the team's own conversion rates.",
 
+  digestTitle: (team, week, range) => `📊 Monday digest · ${team} · week ${week} (${range})`,
+  digestTeam: ({ visits, attainment, rest }) =>
+    `Team: ${visits}${attainment ? ` (${attainment} of quota)` : ""}${rest ? ` · ${rest}` : ""}`,
+  digestFunnel: (ratio, benchmark, weakest) =>
+    `Funnel: ${ratio} vs ${benchmark}${weakest ? ` — weakest: ${weakest}` : ""}`,
+  digestVersusLastWeek: (changes) => `vs last week: ${changes}`,
+  digestColumns: ["Rep", "Visits", "F-ups", "Days", "Trend"],
+  digestLowReporting: (days, of) => `reported ${days} of ${of} days`,
+  digestTop: (name, attainment, closings) =>
+    `🏆 ${name}: ${attainment} of visit quota${closings > 0 ? `, ${closings} closing${closings === 1 ? "" : "s"}` : ""}`,
+  digestEmpty: (example) =>
+    `Nothing was logged last week. Ask the team to report daily — one line like \`${example}\` is enough.`,
+  chartTitle: (team, week) => `${team} · week ${week}`,
+  chartLegend: "bars: team · outline: benchmark 10:5:3:1",
+  reminder: (name, example) => `Hi ${name} 👋 today's activity isn't logged yet. Just reply like: ${example}`,
+  nudge: (done, quota) =>
+    `${done} of ${quota} visits so far today — ${quota - done} to go. You've got this 💪`,
+  reportButton: "📝 Report today",
+  settingsView: (v) => [
+    `Reminder ${v.reminder} · quota nudge ${v.nudge} · Monday digest ${v.digest}`,
+    `Working days ${v.days} · quota ${v.quota}`,
+    `Holidays of ${v.country} · time zone ${v.timeZone}`,
+  ],
+  settingSaved: (what, value) =>
+    ({
+      reminderTime: `Daily reminder moved to ${value}.`,
+      nudgeTime: `Quota nudge moved to ${value}.`,
+      digestTime: `Monday digest moved to ${value}.`,
+      workingDays: `Working days set to ${value}.`,
+      country: `Public holidays now follow ${value}.`,
+      holiday: `${value} is now a team holiday: no reminders, and it doesn't count against quota.`,
+    })[what],
+  unknownCountry: (code) =>
+    `I don't know the holidays of "${code}". Use a two-letter country code such as ID, SG or DE.`,
+  daysOffSaved: (range, count) =>
+    `🌴 Marked off: ${range} (${count} day${count === 1 ? "" : "s"}). No reminders then, and it won't count against your quota.`,
+  tooManyDaysOff: (max) => `That's more than ${max} days in one go — please mark a long leave in parts.`,
+  daysOffInPast: "Days off can only be marked from today on.",
   helpTitle: "Corong — your daily sales log",
   help: (p) => [
     "Just tell me what you did: `met 4 clients, 2 follow-ups, 1 new lead`",

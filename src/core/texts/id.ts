@@ -67,6 +67,9 @@ export const id: Texts = {
       lang: "Coba `lang en` atau `lang id`.",
       manager: "Coba `manager @nama` untuk menjadikan rekan tim manajer.",
       timezone: "Coba `timezone Asia/Jakarta` (nama zona waktu IANA).",
+      settings:
+        "Coba `settings reminder 16:00`, `settings nudge 13:00`, `settings digest 08:00`, `settings days sen-jum`, `settings country ID` atau `settings holiday 2026-12-24`.",
+      off: "Coba `libur hari ini`, `libur besok` atau `libur 2026-12-24..2026-12-26`.",
     })[command],
   managersOnly: (what) =>
     ({
@@ -74,6 +77,7 @@ export const id: Texts = {
       target: "Hanya manajer tim yang bisa mengatur target bulanan — minta manajermu untuk mengaturnya.",
       manager: "Hanya manajer tim yang bisa menambah manajer.",
       timezone: "Hanya manajer tim yang bisa mengubah zona waktu tim.",
+      settings: "Hanya manajer tim yang bisa mengubah pengaturan tim — `settings` menampilkannya.",
     })[what],
   setupDone: (team, timeZone, p) =>
     `✅ ${team} sekarang tim Corong dan kamu manajernya. Zona waktu ${timeZone} (ubah dengan \`${p}timezone Asia/Jakarta\`). Sales cukup menulis \`ketemu 4 klien, 2 follow up\` di sini atau langsung ke aku.`,
@@ -95,6 +99,25 @@ export const id: Texts = {
   teamNotSetUp: (setupCommand) =>
     `Obrolan ini belum menjadi tim Corong. Manajer bisa mengaturnya dengan \`${setupCommand}\`.`,
   somethingWentWrong: "Ada masalah di sisiku — tidak ada yang disimpan. Coba lagi sebentar lagi ya.",
+  setupAdminsOnly:
+    "Hanya admin grup yang bisa menjadikan grup ini tim Corong — minta salah satu admin menjalankan /setup.",
+  notYourButtons: "Tombol ini untuk laporan orang lain.",
+  checkedIn: (day) => `📍 Kunjungan check-in untuk ${day}: 1 kunjungan`,
+  checkInsLine: (checkedIn, visits) => `📍 ${checkedIn} dari ${visits} kunjungan check-in dengan lokasi`,
+  commandMenu: {
+    start: "Mulai dan lihat yang bisa kubantu",
+    help: "Cara melapor dan daftar perintah",
+    report: "Catat aktivitas: /report ketemu 4 klien, 2 follow up",
+    today: "Totalmu hari ini dibanding target harian",
+    week: "Totalmu minggu ini",
+    funnel: "Funnel tim dibanding 10:5:3:1",
+    plan: "Yang dibutuhkan target bulan ini",
+    target: "Atur target closing bulanan (manajer)",
+    quota: "Lihat atau atur target harian (manajer)",
+    undo: "Batalkan laporan terakhirmu",
+    lang: "Jawab aku dalam bahasa Inggris atau Indonesia",
+    setup: "Jadikan grup ini tim sales (admin)",
+  },
 
   todayTitle: (date) => `Hari ini · ${date}`,
   weekTitle: (week, range) => `Minggu ${week} (${range})`,
@@ -142,6 +165,46 @@ export const id: Texts = {
         ? "Dihitung dengan rasio konversi tim sendiri, patokan bila riwayat masih tipis."
         : "Dihitung dengan rasio konversi tim sendiri.",
 
+  digestTitle: (team, week, range) => `📊 Ringkasan mingguan · ${team} · minggu ${week} (${range})`,
+  digestTeam: ({ visits, attainment, rest }) =>
+    `Tim: ${visits}${attainment ? ` (${attainment} dari target)` : ""}${rest ? ` · ${rest}` : ""}`,
+  digestFunnel: (ratio, benchmark, weakest) =>
+    `Corong: ${ratio} vs ${benchmark}${weakest ? ` — terlemah: ${weakest}` : ""}`,
+  digestVersusLastWeek: (changes) => `vs minggu lalu: ${changes}`,
+  digestColumns: ["Sales", "Kunjungan", "FU", "Hari", "Tren"],
+  digestLowReporting: (days, of) => `lapor ${days} dari ${of} hari`,
+  digestTop: (name, attainment, closings) =>
+    `🏆 ${name}: ${attainment} dari target kunjungan${closings > 0 ? `, ${closings} closing` : ""}`,
+  digestEmpty: (example) =>
+    `Minggu lalu tidak ada yang dicatat. Ajak tim melapor setiap hari — cukup satu baris seperti \`${example}\`.`,
+  chartTitle: (team, week) => `${team} · minggu ${week}`,
+  chartLegend: "batang: tim · garis: patokan 10:5:3:1",
+  reminder: (name, example) =>
+    `Halo ${name} 👋 aktivitas hari ini belum dicatat. Balas saja seperti: ${example}`,
+  nudge: (done, quota) =>
+    `Baru ${done} dari ${quota} kunjungan hari ini — kurang ${quota - done} lagi. Semangat 💪`,
+  reportButton: "📝 Lapor hari ini",
+  settingsView: (v) => [
+    `Pengingat ${v.reminder} · dorongan target ${v.nudge} · ringkasan Senin ${v.digest}`,
+    `Hari kerja ${v.days} · target harian ${v.quota}`,
+    `Hari libur ${v.country} · zona waktu ${v.timeZone}`,
+  ],
+  settingSaved: (what, value) =>
+    ({
+      reminderTime: `Pengingat harian dipindah ke ${value}.`,
+      nudgeTime: `Dorongan target dipindah ke ${value}.`,
+      digestTime: `Ringkasan Senin dipindah ke ${value}.`,
+      workingDays: `Hari kerja diatur: ${value}.`,
+      country: `Hari libur nasional sekarang mengikuti ${value}.`,
+      holiday: `${value} sekarang hari libur tim: tanpa pengingat, dan tidak dihitung dalam target.`,
+    })[what],
+  unknownCountry: (code) =>
+    `Aku tidak tahu hari libur "${code}". Pakai kode negara dua huruf seperti ID, SG atau DE.`,
+  daysOffSaved: (range, count) =>
+    `🌴 Libur dicatat: ${range} (${count} hari). Tidak ada pengingat, dan tidak dihitung dalam target.`,
+  tooManyDaysOff: (max) =>
+    `Itu lebih dari ${max} hari sekaligus — catat cuti panjang dalam beberapa bagian ya.`,
+  daysOffInPast: "Libur hanya bisa dicatat mulai hari ini.",
   helpTitle: "Corong — catatan penjualan harianmu",
   help: (p) => [
     "Cukup ceritakan aktivitasmu: `ketemu 4 klien, 2 follow up, 1 lead baru`",

@@ -3,7 +3,7 @@ import { en } from "./en.js";
 import { id } from "./id.js";
 import type { Texts } from "./texts.js";
 
-export type { Texts } from "./texts.js";
+export type { MenuCommand, Texts } from "./texts.js";
 
 const BY_LOCALE: Record<Locale, Texts> = { en, id };
 

@@ -5,7 +5,22 @@ import type { Metric } from "../metrics.js";
 import type { ParseErrorCode } from "../parse/types.js";
 import type { QuotaProgress } from "../quota.js";
 
-export type ManagerAction = "quota" | "target" | "manager" | "timezone";
+/** The commands a chat platform lists in its command menu (Telegram's setMyCommands). */
+export type MenuCommand =
+  | "start"
+  | "help"
+  | "report"
+  | "today"
+  | "week"
+  | "funnel"
+  | "plan"
+  | "target"
+  | "quota"
+  | "undo"
+  | "lang"
+  | "setup";
+
+export type ManagerAction = "quota" | "target" | "manager" | "timezone" | "settings";
 
 /**
  * Every sentence the bot says, once per language. The compiler holds en.ts and id.ts to the same shape, so a
@@ -44,6 +59,16 @@ export interface Texts {
   targetSet(closings: number, month: string): string;
   languageSet: string;
   somethingWentWrong: string;
+  /** Setting a group up needs a group admin where the platform has admins (Telegram). */
+  setupAdminsOnly: string;
+  /** Someone pressed the buttons under another member's confirmation. */
+  notYourButtons: string;
+  /** A visit checked in by sharing a location; the day's totals follow on the next line. */
+  checkedIn(day: string): string;
+  /** The funnel's note on how many of the period's visits were checked in by location. */
+  checkInsLine(checkedIn: number, visits: number): string;
+  /** One short description per command, for the platform's command menu. */
+  commandMenu: Readonly<Record<MenuCommand, string>>;
   teamNotSetUp(setupCommand: string): string;
 
   todayTitle(date: string): string;
@@ -71,6 +96,36 @@ export interface Texts {
   planPerDay(leadsPerDay: string, workingDays: number): string;
   planBasis(allBenchmark: boolean, anyBenchmark: boolean): string;
 
+  digestTitle(team: string, week: number, range: string): string;
+  digestTeam(parts: { visits: string; attainment: string | null; rest: string }): string;
+  digestFunnel(ratio: string, benchmark: string, weakest: string | null): string;
+  digestVersusLastWeek(changes: string): string;
+  digestColumns: readonly [string, string, string, string, string];
+  digestLowReporting(days: number, of: number): string;
+  digestTop(name: string, attainment: string, closings: number): string;
+  digestEmpty(example: string): string;
+  chartTitle(team: string, week: number): string;
+  chartLegend: string;
+  reminder(name: string, example: string): string;
+  nudge(done: number, quota: number): string;
+  reportButton: string;
+  settingsView(s: {
+    reminder: string;
+    nudge: string;
+    digest: string;
+    days: string;
+    quota: string;
+    country: string;
+    timeZone: string;
+  }): string[];
+  settingSaved(
+    what: "reminderTime" | "nudgeTime" | "digestTime" | "workingDays" | "country" | "holiday",
+    value: string,
+  ): string;
+  unknownCountry(code: string): string;
+  daysOffSaved(range: string, count: number): string;
+  tooManyDaysOff(max: number): string;
+  daysOffInPast: string;
   helpTitle: string;
   help(prefix: string): string[];
 }

@@ -33,11 +33,19 @@ function arrow(t: Texts, c: Conversion, weakest: Conversion | null): string {
  */
 export function funnelView(
   t: Texts,
-  input: { title: string; analysis: FunnelAnalysis; helpCommand: string },
+  input: {
+    title: string;
+    analysis: FunnelAnalysis;
+    helpCommand: string;
+    /** Visits checked in by location in the period, of all visits; shown only when there are some. */
+    checkIns?: { count: number; visits: number };
+  },
 ): Reply {
-  const { analysis } = input;
+  const { analysis, checkIns } = input;
+  const checkInLines =
+    checkIns && checkIns.count > 0 ? [t.checkInsLine(checkIns.count, checkIns.visits)] : [];
   if (!analysis.hasData)
-    return { tone: "info", title: input.title, lines: [t.funnelEmpty(input.helpCommand)] };
+    return { tone: "info", title: input.title, lines: [t.funnelEmpty(input.helpCommand), ...checkInLines] };
   const c = analysis.counts;
   const chain = [...FUNNEL_STAGES, "closed" as const].map((s) => `${t.stageName(s)} ${c[s]}`).join(" → ");
   const stageConversions = analysis.conversions.filter((cv) => cv.to !== "closed");
@@ -49,7 +57,11 @@ export function funnelView(
   return {
     tone: "info",
     title: input.title,
-    lines: [chain, `${t.ratioLine(ratioText(t, analysis))} · ${t.benchmark} ${BENCHMARK_RATIO}`],
+    lines: [
+      chain,
+      `${t.ratioLine(ratioText(t, analysis))} · ${t.benchmark} ${BENCHMARK_RATIO}`,
+      ...checkInLines,
+    ],
     table: {
       columns: ["", t.actual, t.benchmark, ""],
       rows: [

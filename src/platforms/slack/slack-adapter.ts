@@ -12,8 +12,9 @@ import type { Bot } from "../../app/bot.js";
 import { oncePerDelivery } from "../../app/deliveries.js";
 import type { Incoming } from "../../app/incoming.js";
 import type { Logger } from "../../app/logger.js";
-import type { Store } from "../../app/ports.js";
+import type { Messenger, Store } from "../../app/ports.js";
 import type { Reply } from "../../core/reply.js";
+import { createSendPacer } from "../rate-limit.js";
 import { ACTION_PREFIX, toSlackMessage } from "./blocks.js";
 import { boltLogger } from "./bolt-logger.js";
 import { plainTextFromSlack } from "./mrkdwn.js";
@@ -37,6 +38,8 @@ export interface SlackAdapterOptions {
 
 export interface SlackAdapter {
   app: App;
+  /** How scheduled reminders, nudges and digests reach Slack. */
+  messenger: Messenger;
   /** HTTP mode: the listener for POST /slack/events. Absent in Socket Mode. */
   eventsListener?: RequestListener;
   /** Socket Mode: opens the connection. HTTP mode: nothing to do, the shared HTTP server routes to it. */
@@ -227,12 +230,35 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     await client.views.publish({ user_id: event.user, view: { type: "home", blocks } });
   });
 
+  // Slack asks for about one message per second per channel; 429s beyond that are retried by the WebClient.
+  const pacer = createSendPacer({ perKeyIntervalMs: 1000 });
+  const messenger: Messenger = {
+    async sendDirect(_team, member, reply) {
+      await pacer.slot(member.externalId);
+      // Posting to a user id lands in the bot's direct message with them.
+      await app.client.chat.postMessage({ channel: member.externalId, ...toSlackMessage(reply) });
+    },
+    async postToTeam(team, reply, chart) {
+      await pacer.slot(team.externalId);
+      await app.client.chat.postMessage({ channel: team.externalId, ...toSlackMessage(reply) });
+      if (chart) {
+        await app.client.filesUploadV2({
+          channel_id: team.externalId,
+          file: Buffer.from(chart.png),
+          filename: chart.fileName,
+          title: chart.title,
+        });
+      }
+    },
+  };
+
   app.error(async (error) => {
     logger.error({ err: error }, "Slack listener failed");
   });
 
   return {
     app,
+    messenger,
     ...(receiver ? { eventsListener: receiver.requestListener } : {}),
     async start() {
       if (!receiver) await app.start();

@@ -1,0 +1,44 @@
+import { getTimezone } from "countries-and-timezones";
+import Holidays from "date-holidays";
+import type { DateRange, LocalDate } from "../core/calendar.js";
+import type { Team } from "../core/team.js";
+import type { Store } from "./ports.js";
+
+const publicByCountryYear = new Map<string, ReadonlySet<LocalDate>>();
+
+/** The country a time zone belongs to (Asia/Jakarta → ID), when it belongs to exactly one. */
+export function countryForTimeZone(timeZone: string): string | null {
+  const countries = getTimezone(timeZone)?.countries ?? [];
+  return countries.length === 1 ? (countries[0] ?? null) : null;
+}
+
+export function isKnownCountry(country: string): boolean {
+  return Boolean(new Holidays().getCountries()[country.toUpperCase()]);
+}
+
+/** A country's public holidays in a year, from the maintained date-holidays data; computed once per process. */
+function publicHolidays(country: string, year: number): ReadonlySet<LocalDate> {
+  const key = `${country}:${year}`;
+  let days = publicByCountryYear.get(key);
+  if (!days) {
+    const calendar = new Holidays(country);
+    days = new Set(
+      (calendar.getHolidays(year) || []).filter((h) => h.type === "public").map((h) => h.date.slice(0, 10)),
+    );
+    publicByCountryYear.set(key, days);
+  }
+  return days;
+}
+
+/** The team's days without work in a range: its country's public holidays and the days a manager added. */
+export async function teamHolidays(store: Store, team: Team, range: DateRange): Promise<Set<LocalDate>> {
+  const country = team.country ?? countryForTimeZone(team.timezone);
+  const days = new Set(await store.listTeamHolidays(team.id, range));
+  if (country) {
+    for (let year = Number(range.start.slice(0, 4)); year <= Number(range.end.slice(0, 4)); year++) {
+      for (const day of publicHolidays(country, year))
+        if (day >= range.start && day <= range.end) days.add(day);
+    }
+  }
+  return days;
+}

@@ -1,0 +1,167 @@
+import { addDays, isoWeekOf, isoWeekRange, localDateAt, parseIsoWeekKey } from "../core/calendar.js";
+import { type DueJob, dueJobs } from "../core/schedule.js";
+import type { Member, Platform, Team } from "../core/team.js";
+import { textsFor } from "../core/texts/index.js";
+import { nudgeView, reminderView } from "../core/views/coaching.js";
+import { renderDigest } from "./digest-post.js";
+import { teamHolidays } from "./holidays.js";
+import type { Logger } from "./logger.js";
+import type { JobKey, Messenger, Store } from "./ports.js";
+import { workingCalendar } from "./working-days.js";
+
+/** How long a claimed job may take before another scheduler may take it over (a crash between claim and post). */
+const LEASE_MS = 10 * 60_000;
+
+export interface JobsDeps {
+  store: Store;
+  messengers: Partial<Record<Platform, Messenger>>;
+  logger: Logger;
+}
+
+export interface TickReport {
+  sent: Array<{ teamId: number; kind: DueJob["kind"]; periodKey: string; memberId?: number }>;
+  failed: number;
+}
+
+type Outcome = "sent" | "done-before" | "busy";
+
+/**
+ * One scheduler tick: for every team, the jobs due now in its time zone, each done once per period through the
+ * job ledger — across restarts, and across replicas ticking at the same moment. One team's failure is logged
+ * and retried on a later tick; it never stops the others.
+ */
+export function createJobRunner(deps: JobsDeps) {
+  const { store, logger } = deps;
+  // Finished sweeps, remembered so a quiet minute costs no queries; the ledger stays the truth.
+  const finished = new Set<string>();
+
+  async function once(key: JobKey, now: number, send: () => Promise<void>): Promise<Outcome> {
+    const at = new Date(now).toISOString();
+    if (!(await store.claimJob(key, at, new Date(now + LEASE_MS).toISOString()))) {
+      return (await store.isJobSent(key)) ? "done-before" : "busy";
+    }
+    try {
+      await send();
+    } catch (error) {
+      await store.releaseJob(key, at);
+      throw error;
+    }
+    await store.markJobSent(key, at);
+    return "sent";
+  }
+
+  async function recipients(team: Team, job: DueJob): Promise<Array<{ member: Member; visits: number }>> {
+    const day = { start: job.day, end: job.day };
+    const [members, totals, calendar] = await Promise.all([
+      store.listTeamMembers(team.id),
+      store.sumCountsByMember(team.id, day),
+      workingCalendar(store, team, day),
+    ]);
+    const byMember = new Map(totals.map((t) => [t.memberId, t]));
+    return members
+      .filter((m) => m.role === "rep" && !calendar.isDayOff(m.id, job.day))
+      .map((member) => ({
+        member,
+        reported: byMember.has(member.id),
+        visits: byMember.get(member.id)?.counts.visits ?? 0,
+      }))
+      .filter((r) => (job.kind === "reminder" ? !r.reported : r.visits < team.quota.visits))
+      .map(({ member, visits }) => ({ member, visits }));
+  }
+
+  async function runJob(team: Team, messenger: Messenger, job: DueJob, now: number, report: TickReport) {
+    const sweep: JobKey = { teamId: team.id, kind: job.kind, periodKey: job.periodKey, memberKey: "*" };
+    const id = sweepId(team, job);
+    if (finished.has(id)) return;
+    if (await store.isJobSent(sweep)) {
+      finished.add(id);
+      return;
+    }
+    if (job.kind === "digest") {
+      const week = parseIsoWeekKey(job.periodKey);
+      if (!week) return;
+      const outcome = await once({ ...sweep, memberKey: "" }, now, async () => {
+        const { reply, chart } = await renderDigest(store, team, week);
+        await messenger.postToTeam(team, reply, chart);
+      });
+      if (outcome === "sent") report.sent.push({ teamId: team.id, kind: job.kind, periodKey: job.periodKey });
+      if (outcome !== "busy") await finish(sweep, id, now);
+      return;
+    }
+    if (job.kind === "nudge" && team.quota.visits <= 0) return;
+    let complete = true;
+    for (const { member, visits } of await recipients(team, job)) {
+      const t = textsFor(member.locale ?? team.locale);
+      const reply =
+        job.kind === "reminder"
+          ? reminderView(t, member.displayName)
+          : nudgeView(t, visits, team.quota.visits);
+      try {
+        const outcome = await once({ ...sweep, memberKey: String(member.id) }, now, () =>
+          messenger.sendDirect(team, member, reply),
+        );
+        if (outcome === "sent")
+          report.sent.push({
+            teamId: team.id,
+            kind: job.kind,
+            periodKey: job.periodKey,
+            memberId: member.id,
+          });
+        if (outcome === "busy") complete = false;
+      } catch (error) {
+        complete = false;
+        report.failed += 1;
+        logger.error(
+          { err: error, team: team.id, job: job.kind, member: member.id },
+          "scheduled message failed; retrying later",
+        );
+      }
+    }
+    if (complete) await finish(sweep, id, now);
+  }
+
+  async function finish(sweep: JobKey, id: string, now: number) {
+    await once(sweep, now, async () => {});
+    finished.add(id);
+  }
+
+  return {
+    /** Runs every job due at `now`. */
+    async runDue(now: number): Promise<TickReport> {
+      const report: TickReport = { sent: [], failed: 0 };
+      for (const { team, platform } of await store.listTeamsWithPlatform()) {
+        const messenger = deps.messengers[platform];
+        if (!messenger) continue;
+        try {
+          // Most minutes nothing new is due: decide that without touching the database.
+          const pending = dueJobs(team, now, () => false).filter((job) => !finished.has(sweepId(team, job)));
+          if (pending.length === 0) continue;
+          const today = localDateAt(now, team.timezone);
+          const holidays = await teamHolidays(store, team, { start: addDays(today, -1), end: today });
+          for (const job of dueJobs(team, now, (d) => holidays.has(d))) {
+            await runJob(team, messenger, job, now, report);
+          }
+        } catch (error) {
+          report.failed += 1;
+          logger.error(
+            { err: error, team: team.id },
+            "scheduled jobs for a team failed; retrying on a later tick",
+          );
+        }
+      }
+      return report;
+    },
+  };
+}
+
+export type JobRunner = ReturnType<typeof createJobRunner>;
+
+function sweepId(team: Team, job: DueJob): string {
+  return `${team.id}:${job.kind}:${job.periodKey}`;
+}
+
+/** The ISO week a digest printed today is about: the last complete one. */
+export function lastCompleteWeek(today: string) {
+  const range = isoWeekRange(addDays(isoWeekRange(today).start, -1));
+  return { key: isoWeekOf(range.start).key, range };
+}

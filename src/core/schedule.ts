@@ -1,0 +1,64 @@
+import { addDays, instantAt, isoWeekday, isoWeekOf, type LocalDate, localDateAt } from "./calendar.js";
+
+export type JobKind = "reminder" | "nudge" | "digest";
+
+/** What the scheduler needs to know about a team. */
+export interface ScheduledTeam {
+  timezone: string;
+  workingDays: readonly number[];
+  reminderTime: string;
+  nudgeTime: string;
+  digestTime: string;
+}
+
+export interface DueJob {
+  kind: JobKind;
+  /** The period the job is done once for: the local date for daily jobs, the reported ISO week for the digest. */
+  periodKey: string;
+  /** Daily jobs: the team-local day they are about. The digest: the Monday it was due. */
+  day: LocalDate;
+  /** When it was due, epoch ms. */
+  dueAt: number;
+}
+
+/** A digest missed while the service was down is still worth posting this long after it was due. */
+export const DIGEST_CATCH_UP_MS = 48 * 60 * 60 * 1000;
+
+/** The digest goes out on Mondays, about the ISO week that just ended. */
+const DIGEST_WEEKDAY = 1;
+
+/**
+ * The jobs whose time has come at `now` for a team, in its own time zone (DST-correct). Daily jobs run on working
+ * days that are not public holidays, from their time until the local day ends: a reminder missed during downtime
+ * is dropped with its day, never sent late in a burst. The Monday digest stays due for 48 hours.
+ * What already ran is the ledger's business, not this function's.
+ */
+export function dueJobs(team: ScheduledTeam, now: number, isHoliday: (date: LocalDate) => boolean): DueJob[] {
+  const today = localDateAt(now, team.timezone);
+  const jobs: DueJob[] = [];
+  if (team.workingDays.includes(isoWeekday(today)) && !isHoliday(today)) {
+    for (const [kind, time] of [
+      ["nudge", team.nudgeTime],
+      ["reminder", team.reminderTime],
+    ] as const) {
+      const dueAt = instantAt(today, time, team.timezone);
+      if (now >= dueAt) jobs.push({ kind, periodKey: today, day: today, dueAt });
+    }
+  }
+  const digest = lastDigestDue(team, now);
+  if (digest && now - digest.dueAt <= DIGEST_CATCH_UP_MS) jobs.push(digest);
+  return jobs;
+}
+
+/** The most recent Monday digest time at or before `now` (looking back over this and last week's Monday). */
+function lastDigestDue(team: ScheduledTeam, now: number): DueJob | null {
+  const today = localDateAt(now, team.timezone);
+  const thisMonday = addDays(today, -((isoWeekday(today) - DIGEST_WEEKDAY + 7) % 7));
+  for (const monday of [thisMonday, addDays(thisMonday, -7)]) {
+    const dueAt = instantAt(monday, team.digestTime, team.timezone);
+    if (dueAt <= now) {
+      return { kind: "digest", periodKey: isoWeekOf(addDays(monday, -1)).key, day: monday, dueAt };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,326 @@
+import { Telegraf, TelegramError } from "telegraf";
+import type { CallbackQuery, Message, Update, User, UserFromGetMe } from "telegraf/types";
+import type { Bot } from "../../app/bot.js";
+import { oncePerDelivery } from "../../app/deliveries.js";
+import type { Incoming, PlatformPerson } from "../../app/incoming.js";
+import type { Logger } from "../../app/logger.js";
+import type { Store } from "../../app/ports.js";
+import type { Locale } from "../../core/locale.js";
+import type { Reply } from "../../core/reply.js";
+import { type MenuCommand, textsFor } from "../../core/texts/index.js";
+import type { Route } from "../../http/server.js";
+import { toTelegramMessage } from "./html.js";
+
+export interface TelegramAdapterOptions {
+  botToken: string;
+  /** Another Bot API server (a local one, or a test fake); Telegram's by default. */
+  apiRoot?: string;
+  /** Webhook mode: Telegram posts updates to `url`, each carrying `secret` in X-Telegram-Bot-Api-Secret-Token. */
+  webhook?: { url: string; secret: string };
+  bot: Bot;
+  store: Store;
+  logger: Logger;
+  clock: () => number;
+  /** How many times one call is retried after a 429 (each after the `retry_after` Telegram asks for). */
+  maxRetries?: number;
+}
+
+export interface TelegramAdapter {
+  telegraf: Telegraf;
+  /** Webhook mode: the route the shared HTTP server serves at the webhook URL's path. */
+  webhookRoute?: Route;
+  /** Reads the bot's identity, registers the command menu, then polls or registers the webhook. */
+  start(): Promise<void>;
+  /** Stops polling after the updates in hand are handled. */
+  stop(): Promise<void>;
+}
+
+/** The command menu, in the order Telegram shows it. */
+const MENU: readonly MenuCommand[] = [
+  "report",
+  "today",
+  "week",
+  "funnel",
+  "plan",
+  "target",
+  "quota",
+  "undo",
+  "lang",
+  "setup",
+  "help",
+  "start",
+];
+const KNOWN_COMMANDS = new Set<string>([...MENU, "timezone", "manager"]);
+const ALLOWED_UPDATES = ["message", "edited_message", "callback_query"] as const;
+
+type ChatMessage = Message & { chat: { id: number; type: string; title?: string } };
+
+/**
+ * Telegram as a thin adapter: updates become `Incoming`, the bot answers, replies become Telegram HTML with
+ * inline keyboards. Each update is handled once per update_id (the ledger is in the database) and the updates of
+ * one chat one after another, so an edit never overtakes the message it edits.
+ */
+export function createTelegramAdapter(options: TelegramAdapterOptions): TelegramAdapter {
+  const { bot, store, clock } = options;
+  const logger = options.logger.child({ platform: "telegram" });
+  const maxRetries = options.maxRetries ?? 3;
+  const telegraf = new Telegraf(options.botToken, {
+    // Replies go out as API calls, never inside the webhook's HTTP answer: the same path in both modes.
+    telegram: { webhookReply: false, ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) },
+  });
+  const api = telegraf.telegram;
+  let me: UserFromGetMe | undefined;
+  let polling: Promise<void> | undefined;
+
+  /** Runs one Bot API call, waiting out a 429 as long as Telegram's `retry_after` says. */
+  async function call<T>(method: string, work: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await work();
+      } catch (error) {
+        const retryAfter =
+          error instanceof TelegramError && error.code === 429 ? (error.parameters?.retry_after ?? 1) : null;
+        if (retryAfter === null || attempt >= maxRetries) throw error;
+        logger.warn(
+          { method, retryAfter, attempt: attempt + 1 },
+          "Telegram rate limit: waiting before retrying",
+        );
+        await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000));
+      }
+    }
+  }
+
+  const chains = new Map<string, Promise<void>>();
+  /** Runs `work` after everything queued before it for the same chat. */
+  function inOrder(key: string, work: () => Promise<void>): Promise<void> {
+    const run = (chains.get(key) ?? Promise.resolve()).then(work);
+    const tail = run.catch(() => {});
+    chains.set(key, tail);
+    void tail.then(() => {
+      if (chains.get(key) === tail) chains.delete(key);
+    });
+    return run;
+  }
+
+  function identity(): UserFromGetMe {
+    if (!me) throw new Error("the Telegram adapter has not started");
+    return me;
+  }
+
+  function person(user: User) {
+    return {
+      externalId: String(user.id),
+      displayName:
+        [user.first_name, user.last_name].filter(Boolean).join(" ") || user.username || String(user.id),
+      ...localeHint(user.language_code),
+    };
+  }
+
+  async function lookupManagers(chatId: string): Promise<PlatformPerson[]> {
+    const admins = await call("getChatAdministrators", () => api.getChatAdministrators(chatId));
+    return admins.filter((a) => !a.user.is_bot).map((a) => person(a.user));
+  }
+
+  function base(chat: ChatMessage["chat"], from: User) {
+    const self = identity();
+    const inGroup = chat.type !== "private";
+    return {
+      platform: "telegram" as const,
+      workspace: { externalId: String(self.id), name: self.username },
+      ...(inGroup ? { team: { externalId: String(chat.id), name: chat.title ?? String(chat.id) } } : {}),
+      user: person(from),
+      receivedAt: clock(),
+      lookupManagers,
+    };
+  }
+
+  /** Where a message sits and what its text asks, as `Incoming`; null when it is not for this bot. */
+  function toIncoming(message: ChatMessage, edited: boolean): Incoming | null {
+    const from = message.from;
+    if (!from || from.is_bot || message.chat.type === "channel") return null;
+    const inGroup = message.chat.type !== "private";
+    const common = { ...base(message.chat, from), messageId: `${message.chat.id}:${message.message_id}` };
+    if ("location" in message && message.location) {
+      // A live location keeps editing its message as the rep moves: only the first position checks in.
+      if (edited) return null;
+      const { latitude, longitude } = message.location;
+      return { ...common, text: "", via: inGroup ? "channel" : "direct", location: { latitude, longitude } };
+    }
+    const text = "text" in message ? message.text : undefined;
+    if (text === undefined) return null;
+    const self = identity();
+    const command = /^\/([A-Za-z0-9_]+)(?:@([A-Za-z0-9_]+))?(?:\s+([\s\S]*))?$/.exec(text.trim());
+    if (command) {
+      const [, name = "", target, args = ""] = command;
+      if (target && target.toLowerCase() !== self.username.toLowerCase()) return null;
+      const lower = name.toLowerCase();
+      // A bare command in a group may be another bot's.
+      if (inGroup && !target && !KNOWN_COMMANDS.has(lower)) return null;
+      // /start may carry a deep-link payload; it always opens the help.
+      const asked = lower === "start" ? "help" : `${lower} ${args}`.trim();
+      return { ...common, text: asked, via: "command" };
+    }
+    if (!inGroup) return { ...common, text, via: "direct" };
+    const mention = new RegExp(`@${self.username}\\b`, "i");
+    const repliesToBot = "reply_to_message" in message && message.reply_to_message?.from?.id === self.id;
+    if (mention.test(text) || repliesToBot) {
+      return { ...common, text: text.replace(mention, " ").replace(/\s+/g, " ").trim(), via: "command" };
+    }
+    return { ...common, text, via: "channel" };
+  }
+
+  async function onMessage(message: ChatMessage, edited: boolean): Promise<void> {
+    const incoming = toIncoming(message, edited);
+    if (!incoming) return;
+    const reply = await bot.handle(incoming);
+    await send(message.chat.id, reply, message.chat.type === "private" ? undefined : message.message_id);
+  }
+
+  async function send(chatId: number, reply: Reply, replyTo?: number): Promise<void> {
+    if (reply.silent) return;
+    const { text, reply_markup } = toTelegramMessage(reply);
+    await call("sendMessage", () =>
+      api.sendMessage(chatId, text, {
+        parse_mode: "HTML",
+        ...(reply_markup ? { reply_markup } : {}),
+        ...(replyTo ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
+      }),
+    );
+  }
+
+  async function onCallback(query: CallbackQuery): Promise<void> {
+    const message = query.message && "chat" in query.message ? (query.message as ChatMessage) : undefined;
+    const data = "data" in query ? query.data : undefined;
+    if (!message || !data) {
+      await call("answerCallbackQuery", () => api.answerCbQuery(query.id));
+      return;
+    }
+    const inGroup = message.chat.type !== "private";
+    const owner = "reply_to_message" in message ? message.reply_to_message?.from?.id : undefined;
+    if (inGroup && owner !== undefined && owner !== query.from.id) {
+      const t = textsFor(localeHint(query.from.language_code).localeHint ?? "en");
+      await call("answerCallbackQuery", () => api.answerCbQuery(query.id, t.notYourButtons));
+      return;
+    }
+    // Ack first: the button stops spinning at once, the answer follows by editing the message.
+    await call("answerCallbackQuery", () => api.answerCbQuery(query.id));
+    const reply = await bot.handleAction({
+      ...base(message.chat, query.from),
+      action: data,
+      messageId: `callback:${query.id}`,
+    });
+    if (reply.silent) return;
+    const { text, reply_markup } = toTelegramMessage(reply);
+    try {
+      await call("editMessageText", () =>
+        api.editMessageText(message.chat.id, message.message_id, undefined, text, {
+          parse_mode: "HTML",
+          ...(reply_markup ? { reply_markup } : {}),
+        }),
+      );
+    } catch (error) {
+      // Pressing a button twice can produce the same text, which Telegram refuses to "edit".
+      if (error instanceof TelegramError && /message is not modified/i.test(error.description)) return;
+      throw error;
+    }
+  }
+
+  async function onUpdate(update: Update): Promise<void> {
+    if ("message" in update) return onMessage(update.message as ChatMessage, false);
+    if ("edited_message" in update) return onMessage(update.edited_message as ChatMessage, true);
+    if ("callback_query" in update) return onCallback(update.callback_query);
+  }
+
+  telegraf.use(async (ctx) => {
+    const update = ctx.update;
+    const chat = ctx.chat?.id ?? ctx.from?.id ?? "none";
+    await inOrder(String(chat), async () => {
+      await oncePerDelivery(
+        store,
+        { platform: "telegram", workspace: String(identity().id), eventId: String(update.update_id) },
+        clock(),
+        () => onUpdate(update),
+      );
+    });
+  });
+
+  telegraf.catch((error, ctx) => {
+    logger.error(
+      { err: error, updateId: ctx.update.update_id, chat: ctx.chat?.id, user: ctx.from?.id },
+      "handling a Telegram update failed",
+    );
+  });
+
+  const webhookPath = options.webhook ? pathOf(options.webhook.url) : undefined;
+
+  return {
+    telegraf,
+    ...(webhookPath && options.webhook
+      ? {
+          webhookRoute: {
+            method: "POST" as const,
+            path: new URL(options.webhook.url).pathname,
+            // Telegraf answers 403 when X-Telegram-Bot-Api-Secret-Token is missing or wrong, before reading the body.
+            handle: telegraf.webhookCallback(webhookPath, { secretToken: options.webhook.secret }),
+          },
+        }
+      : {}),
+    async start() {
+      me = await call("getMe", () => api.getMe());
+      telegraf.botInfo = me;
+      for (const locale of ["en", "id"] as const) {
+        const t = textsFor(locale);
+        const commands = MENU.map((command) => ({ command, description: t.commandMenu[command] }));
+        await call("setMyCommands", () =>
+          api.setMyCommands(commands, locale === "en" ? {} : { language_code: locale }),
+        ).catch((error: unknown) =>
+          logger.warn({ err: error, locale }, "registering the command menu failed"),
+        );
+      }
+      if (options.webhook) {
+        const { url, secret } = options.webhook;
+        await call("setWebhook", () =>
+          api.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] }),
+        );
+        logger.info({ bot: me.username, mode: "webhook" }, "Telegram connected");
+        return;
+      }
+      polling = telegraf.launch({ allowedUpdates: [...ALLOWED_UPDATES] }).catch((error: unknown) => {
+        logger.error({ err: error }, "Telegram long polling stopped");
+      });
+      logger.info({ bot: me.username, mode: "polling" }, "Telegram connected");
+    },
+    async stop() {
+      if (!polling) return;
+      // launch() starts polling only after dropping the webhook; a stop that comes sooner waits for it to start.
+      let settled = false;
+      void polling.then(() => {
+        settled = true;
+      });
+      for (;;) {
+        try {
+          telegraf.stop("shutdown");
+          break;
+        } catch {
+          if (settled) break;
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+      }
+      await polling;
+      polling = undefined;
+    },
+  };
+}
+
+/** `language_code` as the bot's locale hint: Indonesian or English; other languages follow the team. */
+function localeHint(code: string | undefined): { localeHint?: Locale } {
+  if (!code) return {};
+  const language = code.toLowerCase().split("-")[0];
+  return language === "id" || language === "en" ? { localeHint: language } : {};
+}
+
+/** The request target Telegram posts to: the webhook URL's path and query. */
+function pathOf(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.pathname}${parsed.search}`;
+}

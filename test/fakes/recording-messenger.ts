@@ -1,0 +1,50 @@
+import type { Chart, Messenger } from "../../src/app/ports.js";
+import { replyToText } from "../../src/core/reply.js";
+
+export interface Delivery {
+  to: "direct" | "team";
+  teamId: number;
+  memberId?: number;
+  name?: string;
+  text: string;
+  chart?: Chart;
+}
+
+/**
+ * A Messenger that records what it was asked to send and can fail on demand, the way a platform answering 429
+ * would: the stand-in for Slack and Telegram in the scheduler's ledger tests.
+ */
+export function recordingMessenger() {
+  const delivered: Delivery[] = [];
+  let failuresLeft = 0;
+  const failIfAsked = () => {
+    if (failuresLeft > 0) {
+      failuresLeft -= 1;
+      throw new Error("429 Too Many Requests: retry after 1");
+    }
+  };
+  const messenger = {
+    async sendDirect(team, member, reply) {
+      failIfAsked();
+      delivered.push({
+        to: "direct",
+        teamId: team.id,
+        memberId: member.id,
+        name: member.displayName,
+        text: replyToText(reply),
+      });
+    },
+    async postToTeam(team, reply, chart) {
+      failIfAsked();
+      delivered.push({ to: "team", teamId: team.id, text: replyToText(reply), ...(chart ? { chart } : {}) });
+    },
+  } satisfies Messenger;
+  return {
+    messenger,
+    delivered,
+    /** The next `n` sends fail like a rate-limited platform. */
+    failNext(n: number) {
+      failuresLeft = n;
+    },
+  };
+}

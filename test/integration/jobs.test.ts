@@ -1,0 +1,189 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createJobRunner } from "../../src/app/jobs.js";
+import { silentLogger } from "../../src/app/logger.js";
+import type { Store } from "../../src/app/ports.js";
+import type { Member, Team } from "../../src/core/team.js";
+import { connect } from "../../src/db/connect.js";
+import { createStore } from "../../src/db/store.js";
+import { recordingMessenger } from "../fakes/recording-messenger.js";
+import { DIALECTS, type TestDatabase } from "../support/databases.js";
+
+const jakarta = (local: string) => Date.parse(`${local}+07:00`);
+// Wednesday 2 December 2026.
+const WED = "2026-12-02";
+
+describe.each(DIALECTS)("scheduled jobs on $name", (dialect) => {
+  let database: TestDatabase;
+  let store: Store;
+  let team: Team;
+  let reps: Record<"ayu" | "budi" | "citra", Member>;
+  let out: ReturnType<typeof recordingMessenger>;
+
+  const runner = (s: Store = store) =>
+    createJobRunner({ store: s, logger: silentLogger, messengers: { slack: out.messenger } });
+
+  async function report(member: Member, day: string, visits: number) {
+    await store.saveReport({
+      workspaceId: team.workspaceId,
+      teamId: team.id,
+      memberId: member.id,
+      day,
+      counts: { visits },
+      sourceText: `met ${visits} clients`,
+      messageId: null,
+      at: `${day}T03:00:00.000Z`,
+    });
+  }
+
+  const sentTo = (kind: string) =>
+    out.delivered
+      .filter(
+        (d) =>
+          d.to === "direct" &&
+          (kind === "nudge" ? d.text.includes("visits so far") : d.text.includes("isn't logged")),
+      )
+      .map((d) => d.name)
+      .sort();
+
+  beforeEach(async () => {
+    database = await dialect.create();
+    store = createStore(database.connection.db);
+    const at = "2026-11-30T00:00:00.000Z";
+    const workspaceId = await store.ensureWorkspace("slack", "T1", "Acme", at);
+    team = await store.createTeam(
+      { workspaceId, externalId: "C1", name: "Sales JKT", timezone: "Asia/Jakarta", locale: "en" },
+      at,
+    );
+    const maya = await store.ensureMember(workspaceId, "U0", "Maya", at);
+    await store.setRole(team.id, maya.id, "manager", at);
+    const member = async (id: string, name: string) => {
+      const m = await store.ensureMember(workspaceId, id, name, at);
+      await store.joinTeam(team.id, m.id, at);
+      return m;
+    };
+    reps = {
+      ayu: await member("U1", "Ayu"),
+      budi: await member("U2", "Budi"),
+      citra: await member("U3", "Citra"),
+    };
+    out = recordingMessenger();
+  });
+  afterEach(async () => {
+    await database.drop();
+  });
+
+  it("nudges reps below the visit quota at 13:00 with what is left, and nobody else", async () => {
+    await report(reps.ayu, WED, 2);
+    await report(reps.budi, WED, 5);
+    await runner().runDue(jakarta(`${WED}T12:59:00`));
+    expect(out.delivered).toEqual([]);
+    await runner().runDue(jakarta(`${WED}T13:00:00`));
+    expect(sentTo("nudge")).toEqual(["Ayu", "Citra"]);
+    expect(out.delivered.find((d) => d.name === "Ayu")?.text).toContain(
+      "2 of 5 visits so far today — 3 to go. You've got this 💪",
+    );
+    // Managers are not nudged; nor is anyone twice.
+    await runner().runDue(jakarta(`${WED}T13:01:00`));
+    expect(out.delivered).toHaveLength(2);
+  });
+
+  it("reminds at 16:00 only the reps who have not reported, in their language", async () => {
+    await report(reps.ayu, WED, 1);
+    await store.setMemberLocale(reps.citra.id, "id");
+    const jobs = runner();
+    await jobs.runDue(jakarta(`${WED}T13:00:00`));
+    out.delivered.length = 0;
+    await jobs.runDue(jakarta(`${WED}T16:00:00`));
+    expect(sentTo("reminder")).toEqual(["Budi"]);
+    expect(out.delivered.find((d) => d.name === "Citra")?.text).toBe(
+      "Halo Citra 👋 aktivitas hari ini belum dicatat. Balas saja seperti: ketemu 3 klien, 2 follow up",
+    );
+    await jobs.runDue(jakarta(`${WED}T16:01:00`));
+    expect(out.delivered).toHaveLength(2);
+  });
+
+  it("posts nothing twice after a restart", async () => {
+    await runner().runDue(jakarta(`${WED}T16:00:00`));
+    const before = out.delivered.length;
+    expect(before).toBe(6); // a nudge and a reminder for each of three silent reps
+    await runner().runDue(jakarta(`${WED}T16:05:00`));
+    await runner().runDue(jakarta(`${WED}T23:59:00`));
+    expect(out.delivered).toHaveLength(before);
+  });
+
+  it("retries a job whose claim was abandoned by a crash, after its lease runs out, once", async () => {
+    // Another process claimed Budi's reminder at 16:00 and died before posting it.
+    const crashedAt = jakarta(`${WED}T16:00:00`);
+    await store.claimJob(
+      { teamId: team.id, kind: "reminder", periodKey: WED, memberKey: String(reps.budi.id) },
+      new Date(crashedAt).toISOString(),
+      new Date(crashedAt + 10 * 60_000).toISOString(),
+    );
+    await runner().runDue(crashedAt);
+    expect(sentTo("reminder")).toEqual(["Ayu", "Citra"]);
+    await runner().runDue(jakarta(`${WED}T16:09:00`));
+    expect(sentTo("reminder")).toEqual(["Ayu", "Citra"]);
+    await runner().runDue(jakarta(`${WED}T16:11:00`));
+    await runner().runDue(jakarta(`${WED}T16:12:00`));
+    expect(sentTo("reminder")).toEqual(["Ayu", "Budi", "Citra"]);
+  });
+
+  it("posts once when two schedulers tick at the same moment on one database", async () => {
+    const second = connect(database.url);
+    try {
+      const other = createStore(second.db);
+      const now = jakarta(`${WED}T16:00:00`);
+      await Promise.all([
+        runner().runDue(now),
+        runner(other).runDue(now),
+        runner().runDue(now),
+        runner(other).runDue(now),
+      ]);
+      expect(sentTo("reminder")).toEqual(["Ayu", "Budi", "Citra"]);
+      expect(sentTo("nudge")).toEqual(["Ayu", "Budi", "Citra"]);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it("rides out a storm of 429s: each message arrives once, on a later tick", async () => {
+    const jobs = runner();
+    out.failNext(4);
+    const first = await jobs.runDue(jakarta(`${WED}T16:00:00`));
+    expect(first.failed).toBe(4);
+    expect(out.delivered).toHaveLength(2);
+    await jobs.runDue(jakarta(`${WED}T16:01:00`));
+    await jobs.runDue(jakarta(`${WED}T16:02:00`));
+    expect(sentTo("reminder")).toEqual(["Ayu", "Budi", "Citra"]);
+    expect(sentTo("nudge")).toEqual(["Ayu", "Budi", "Citra"]);
+  });
+
+  it("leaves out days off, weekends and holidays", async () => {
+    await store.addDaysOff(team.id, reps.budi.id, [WED], "2026-12-01T00:00:00Z");
+    await runner().runDue(jakarta(`${WED}T16:00:00`));
+    expect(sentTo("reminder")).toEqual(["Ayu", "Citra"]);
+    out.delivered.length = 0;
+    await runner().runDue(jakarta("2026-12-05T16:00:00")); // Saturday
+    await store.addTeamHoliday(team.id, "2026-12-03", "Company day");
+    await runner().runDue(jakarta("2026-12-03T16:00:00"));
+    await runner().runDue(jakarta("2026-12-25T16:00:00")); // Christmas, a public holiday in Indonesia
+    expect(out.delivered).toEqual([]);
+  });
+
+  it("drops a reminder missed while down once its day is over, never sending it late", async () => {
+    await runner().runDue(jakarta("2026-12-03T00:05:00"));
+    expect(out.delivered).toEqual([]);
+  });
+
+  it("posts a digest missed while down once within 48 hours, and not after", async () => {
+    const monday = jakarta("2026-12-07T08:00:00");
+    await runner().runDue(monday + 50 * 3600_000);
+    expect(out.delivered.filter((d) => d.to === "team")).toEqual([]);
+    await runner().runDue(monday + 47 * 3600_000);
+    await runner().runDue(monday + 47 * 3600_000 + 60_000);
+    const digests = out.delivered.filter((d) => d.to === "team");
+    expect(digests).toHaveLength(1);
+    expect(digests[0]?.text).toContain("📊 Monday digest · Sales JKT · week 49 (30 Nov – 6 Dec)");
+    expect(digests[0]?.chart?.png.subarray(1, 4).toString()).toBe("PNG");
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { dueJobs, type ScheduledTeam } from "../../src/core/schedule.js";
+
+const jakarta: ScheduledTeam = {
+  timezone: "Asia/Jakarta",
+  workingDays: [1, 2, 3, 4, 5],
+  reminderTime: "16:00",
+  nudgeTime: "13:00",
+  digestTime: "08:00",
+};
+const noHolidays = (_date: string) => false;
+const at = (iso: string) => Date.parse(iso);
+const kinds = (team: ScheduledTeam, iso: string, holiday = noHolidays) =>
+  dueJobs(team, at(iso), holiday).map((j) => `${j.kind}:${j.periodKey}`);
+
+describe("dueJobs", () => {
+  it("makes the nudge due at 13:00 and the reminder at 16:00 team-local, until the day ends", () => {
+    expect(kinds(jakarta, "2026-12-02T12:59:00+07:00")).toEqual([]);
+    expect(kinds(jakarta, "2026-12-02T13:00:00+07:00")).toEqual(["nudge:2026-12-02"]);
+    expect(kinds(jakarta, "2026-12-02T16:00:00+07:00")).toEqual(["nudge:2026-12-02", "reminder:2026-12-02"]);
+    expect(kinds(jakarta, "2026-12-02T23:59:00+07:00")).toEqual(["nudge:2026-12-02", "reminder:2026-12-02"]);
+    // A new day: yesterday's missed reminders are gone, not sent late.
+    expect(kinds(jakarta, "2026-12-03T00:01:00+07:00")).toEqual([]);
+  });
+
+  it("skips weekends, days the team does not work, and public holidays", () => {
+    expect(kinds(jakarta, "2026-12-05T16:30:00+07:00")).toEqual([]);
+    expect(kinds({ ...jakarta, workingDays: [1, 2, 3, 4, 5, 6] }, "2026-12-05T16:30:00+07:00")).toEqual([
+      "nudge:2026-12-05",
+      "reminder:2026-12-05",
+    ]);
+    expect(kinds(jakarta, "2026-12-25T16:30:00+07:00", (d) => d === "2026-12-25")).toEqual([]);
+  });
+
+  it("makes Monday's digest about last week due at 08:00 and keeps it due for 48 hours", () => {
+    expect(kinds(jakarta, "2026-12-07T07:59:00+07:00")).toEqual([]);
+    expect(kinds(jakarta, "2026-12-07T08:00:00+07:00")).toEqual(["digest:2026-W49"]);
+    expect(kinds(jakarta, "2026-12-09T08:00:00+07:00")).toContain("digest:2026-W49");
+    expect(kinds(jakarta, "2026-12-09T08:01:00+07:00")).not.toContain("digest:2026-W49");
+  });
+
+  it("follows the team's own clock across a DST change", () => {
+    const berlin = { ...jakarta, timezone: "Europe/Berlin" };
+    // Before 25 October 2026 Berlin is UTC+2, after it UTC+1.
+    expect(kinds(berlin, "2026-10-23T14:00:00Z")).toEqual(["nudge:2026-10-23", "reminder:2026-10-23"]);
+    expect(kinds(berlin, "2026-10-26T11:59:00Z")).toEqual(["digest:2026-W43"]);
+    expect(kinds(berlin, "2026-10-26T12:00:00Z")).toEqual(["nudge:2026-10-26", "digest:2026-W43"]);
+    const newYork = { ...jakarta, timezone: "America/New_York" };
+    // 1 November 2026: New York goes from UTC-4 to UTC-5; Monday 2 November 08:00 is 13:00 UTC.
+    expect(kinds(newYork, "2026-11-02T12:59:00Z")).toEqual([]);
+    expect(kinds(newYork, "2026-11-02T13:00:00Z")).toEqual(["digest:2026-W44"]);
+  });
+});
