@@ -103,6 +103,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
         dirname(config.DATABASE_URL.replace(/^sqlite:/, "")) || ".",
       ),
       ...(slack ? { slack: slack.messenger } : {}),
+      ...(telegram ? { telegram: telegram.messenger } : {}),
     },
   });
   const http =

@@ -98,6 +98,8 @@ export function createBot(deps: BotDeps): Bot {
           const text = formatCounts(ctx.locale, { [add[1]]: 1 });
           return logReport(store, ctx, { text, messageId: incoming.messageId ?? null, inChannel: false });
         }
+        // Where a platform has no form to open, the reminder's report button asks for one line instead.
+        if (incoming.action === "report:form") return info(ctx.t.reportPrompt);
         return SILENT;
       }),
 

@@ -18,7 +18,7 @@ export async function buildDigest(store: Store, team: Team, week: DateRange): Pr
   // Plan for the month the coming week mostly lives in: on Monday 30 November that is December.
   const month = monthRange(addDays(readOn, 6));
   const planFrom = [readOn, month.start].sort()[1] ?? readOn;
-  const [members, thisWeek, lastWeek, totals, previousTotals, calendar, history, monthLeft] =
+  const [members, thisWeek, lastWeek, totals, previousTotals, calendar, history, monthLeft, checkIns] =
     await Promise.all([
       store.listTeamMembers(team.id),
       store.sumCountsByMember(team.id, week),
@@ -31,6 +31,7 @@ export async function buildDigest(store: Store, team: Team, week: DateRange): Pr
         range: { start: addDays(week.start, -7 * (PLAN_HISTORY_WEEKS - 1)), end: week.end },
       }),
       workingCalendar(store, team, { start: planFrom, end: month.end }),
+      store.countCheckIns({ teamId: team.id, range: week }),
     ]);
   const reported = new Set(thisWeek.map((t) => t.memberId));
   // Reps are on the digest even when silent (that is the point); managers only when they reported themselves.
@@ -49,5 +50,6 @@ export async function buildDigest(store: Store, team: Team, week: DateRange): Pr
     previousTotals,
     plan: team.monthlyTarget === null ? null : planFunnel(team.monthlyTarget, history, monthLeft.days.length),
     planMonth: planFrom,
+    checkIns,
   });
 }

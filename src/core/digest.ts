@@ -36,6 +36,8 @@ export interface Digest {
   top: DigestRow | null;
   plan: FunnelPlan | null;
   planMonth: string;
+  /** Visits checked in by shared location (Telegram). */
+  checkIns: number;
 }
 
 export interface DigestInput {
@@ -51,6 +53,7 @@ export interface DigestInput {
   previousTotals: Counts;
   plan: FunnelPlan | null;
   planMonth: string;
+  checkIns: number;
 }
 
 /** A change under 10% either way is noise for a week's visits, not a trend worth an arrow. */
@@ -106,5 +109,6 @@ export function composeDigest(input: DigestInput): Digest {
     top,
     plan: input.plan,
     planMonth: input.planMonth,
+    checkIns: input.checkIns,
   };
 }

@@ -180,6 +180,9 @@ export const en: Texts = {
   nudge: (done, quota) =>
     `${done} of ${quota} visits so far today — ${quota - done} to go. You've got this 💪`,
   reportButton: "📝 Report today",
+  reportPrompt: "Send me today's numbers in one line, like: `met 3 clients, 2 follow-ups, 1 new lead`",
+  reportFormTitle: "Today's activity",
+  reportFormSubmit: "Log it",
   settingsView: (v) => [
     `Reminder ${v.reminder} · quota nudge ${v.nudge} · Monday digest ${v.digest}`,
     `Working days ${v.days} · quota ${v.quota}`,

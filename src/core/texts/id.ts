@@ -184,6 +184,9 @@ export const id: Texts = {
   nudge: (done, quota) =>
     `Baru ${done} dari ${quota} kunjungan hari ini — kurang ${quota - done} lagi. Semangat 💪`,
   reportButton: "📝 Lapor hari ini",
+  reportPrompt: "Kirim angka hari ini dalam satu baris, seperti: `ketemu 3 klien, 2 follow up, 1 lead baru`",
+  reportFormTitle: "Aktivitas hari ini",
+  reportFormSubmit: "Catat",
   settingsView: (v) => [
     `Pengingat ${v.reminder} · dorongan target ${v.nudge} · ringkasan Senin ${v.digest}`,
     `Hari kerja ${v.days} · target harian ${v.quota}`,

@@ -109,6 +109,9 @@ export interface Texts {
   reminder(name: string, example: string): string;
   nudge(done: number, quota: number): string;
   reportButton: string;
+  reportPrompt: string;
+  reportFormTitle: string;
+  reportFormSubmit: string;
   settingsView(s: {
     reminder: string;
     nudge: string;

@@ -65,6 +65,7 @@ export function digestView(
       ),
     );
   }
+  if (digest.checkIns > 0) lines.push(t.checkInsLine(digest.checkIns, totals.visits));
   const change = changeLine(t, digest);
   if (change) lines.push(t.digestVersusLastWeek(change));
 

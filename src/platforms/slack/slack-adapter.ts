@@ -14,11 +14,13 @@ import type { Incoming } from "../../app/incoming.js";
 import type { Logger } from "../../app/logger.js";
 import type { Messenger, Store } from "../../app/ports.js";
 import type { Reply } from "../../core/reply.js";
+import { formatCounts } from "../../core/texts/metric-words.js";
 import { createSendPacer } from "../rate-limit.js";
 import { ACTION_PREFIX, toSlackMessage } from "./blocks.js";
 import { boltLogger } from "./bolt-logger.js";
 import { plainTextFromSlack } from "./mrkdwn.js";
 import { createProfileCache } from "./profiles.js";
+import { countsFromModal, REPORT_MODAL_ID, reportModal } from "./report-modal.js";
 
 export interface SlackAdapterOptions {
   botToken: string;
@@ -120,6 +122,12 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       await ack();
       const teamId = body.team?.id ?? body.user.team_id ?? "";
       const channel = body.channel?.id;
+      if (action.action_id === `${ACTION_PREFIX}report:form`) {
+        // Slack can show a real form: a number field per activity and stage, opened from the reminder.
+        const { user } = await person(client, teamId, body.user.id, body.user.name);
+        await client.views.open({ trigger_id: body.trigger_id, view: reportModal(user.localeHint ?? "en") });
+        return;
+      }
       const reply = await bot.handleAction({
         platform: "slack",
         workspace: { externalId: teamId },
@@ -133,6 +141,23 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         await respond({ response_type: "ephemeral", replace_original: true, ...toSlackMessage(reply) });
     },
   );
+
+  app.view(REPORT_MODAL_ID, async ({ ack, body, view, client }) => {
+    await ack();
+    const teamId = body.team?.id ?? body.user.team_id ?? "";
+    const locale = view.private_metadata === "id" ? "id" : "en";
+    const reply = await bot.handle({
+      platform: "slack",
+      workspace: { externalId: teamId },
+      ...(await person(client, teamId, body.user.id, body.user.name)),
+      // The form's numbers become the same words a rep would type, so they take the one report path.
+      text: formatCounts(locale, countsFromModal(view.state.values)),
+      via: "direct",
+      messageId: `view:${view.id}`,
+      receivedAt: clock(),
+    });
+    await deliver(client, { kind: "direct", channel: body.user.id }, reply);
+  });
 
   app.event("message", async ({ event, body, client }) => {
     const teamId = (body as { team_id?: string }).team_id ?? "";
@@ -231,7 +256,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   });
 
   // Slack asks for about one message per second per channel; 429s beyond that are retried by the WebClient.
-  const pacer = createSendPacer({ perKeyIntervalMs: 1000 });
+  const pacer = createSendPacer({ perKey: { limit: 1, windowMs: 1000 }, now: clock });
   const messenger: Messenger = {
     async sendDirect(_team, member, reply) {
       await pacer.slot(member.externalId);

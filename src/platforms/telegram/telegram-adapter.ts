@@ -4,11 +4,12 @@ import type { Bot } from "../../app/bot.js";
 import { oncePerDelivery } from "../../app/deliveries.js";
 import type { Incoming, PlatformPerson } from "../../app/incoming.js";
 import type { Logger } from "../../app/logger.js";
-import type { Store } from "../../app/ports.js";
+import type { Messenger, Store } from "../../app/ports.js";
 import type { Locale } from "../../core/locale.js";
 import type { Reply } from "../../core/reply.js";
 import { type MenuCommand, textsFor } from "../../core/texts/index.js";
 import type { Route } from "../../http/server.js";
+import { createSendPacer } from "../rate-limit.js";
 import { toTelegramMessage } from "./html.js";
 
 export interface TelegramAdapterOptions {
@@ -27,6 +28,8 @@ export interface TelegramAdapterOptions {
 
 export interface TelegramAdapter {
   telegraf: Telegraf;
+  /** How scheduled reminders, nudges and digests reach Telegram. */
+  messenger: Messenger;
   /** Webhook mode: the route the shared HTTP server serves at the webhook URL's path. */
   webhookRoute?: Route;
   /** Reads the bot's identity, registers the command menu, then polls or registers the webhook. */
@@ -188,6 +191,35 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
     );
   }
 
+  // Telegram's limits for bots: about 30 messages a second overall and 20 a minute into one group.
+  const pacer = createSendPacer({
+    perKey: { limit: 20, windowMs: 60_000 },
+    overall: { limit: 30, windowMs: 1000 },
+    now: clock,
+  });
+  const messenger: Messenger = {
+    async sendDirect(_team, member, reply) {
+      await pacer.slot(member.externalId);
+      // A private chat's id is the user's id; it works once the rep has started the bot.
+      await send(Number(member.externalId), reply);
+    },
+    async postToTeam(team, reply, chart) {
+      const chatId = Number(team.externalId);
+      await pacer.slot(team.externalId);
+      await send(chatId, reply);
+      if (chart) {
+        await pacer.slot(team.externalId);
+        await call("sendPhoto", () =>
+          api.sendPhoto(
+            chatId,
+            { source: Buffer.from(chart.png), filename: chart.fileName },
+            { caption: chart.title },
+          ),
+        );
+      }
+    },
+  };
+
   async function onCallback(query: CallbackQuery): Promise<void> {
     const message = query.message && "chat" in query.message ? (query.message as ChatMessage) : undefined;
     const data = "data" in query ? query.data : undefined;
@@ -255,6 +287,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
 
   return {
     telegraf,
+    messenger,
     ...(webhookPath && options.webhook
       ? {
           webhookRoute: {
