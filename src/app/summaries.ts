@@ -1,11 +1,4 @@
-import {
-  addDays,
-  countWorkingDays,
-  isoWeekOf,
-  isoWeekRange,
-  lastNWeeksRange,
-  monthRange,
-} from "../core/calendar.js";
+import { addDays, isoWeekOf, isoWeekRange, lastNWeeksRange, monthRange } from "../core/calendar.js";
 import type { FunnelPeriod } from "../core/commands.js";
 import { analyzeFunnel, planFunnel } from "../core/funnel.js";
 import type { Reply } from "../core/reply.js";
@@ -15,6 +8,7 @@ import { planView } from "../core/views/plan.js";
 import { todayView, weekView } from "../core/views/progress.js";
 import type { RequestContext } from "./context.js";
 import type { Store } from "./ports.js";
+import { workingCalendar } from "./working-days.js";
 
 /** How far back the team's own conversion rates are read for the plan: a quarter smooths out one lucky week. */
 const PLAN_HISTORY_WEEKS = 12;
@@ -31,13 +25,18 @@ export async function todaySummary(store: Store, ctx: RequestContext): Promise<R
 export async function weekSummary(store: Store, ctx: RequestContext): Promise<Reply> {
   const range = isoWeekRange(ctx.today);
   const query = { teamId: ctx.team.id, memberId: ctx.member.id, range };
-  const [counts, daysReported] = await Promise.all([store.sumCounts(query), store.daysReported(query)]);
+  const [counts, daysReported, calendar] = await Promise.all([
+    store.sumCounts(query),
+    store.daysReported(query),
+    workingCalendar(store, ctx.team, range),
+  ]);
   return weekView(ctx.t, {
     week: isoWeekOf(ctx.today).week,
     range,
     counts,
     quota: ctx.team.quota,
-    workingDays: countWorkingDays(range, ctx.team.workingDays),
+    // Holidays and the rep's days off do not count against the week's quota.
+    workingDays: calendar.expectedDays(ctx.member.id),
     daysReported,
   });
 }
@@ -79,9 +78,6 @@ export async function monthPlan(store: Store, ctx: RequestContext): Promise<Repl
     teamId: ctx.team.id,
     range: { start: addDays(isoWeekRange(ctx.today).start, -7 * PLAN_HISTORY_WEEKS), end: ctx.today },
   });
-  const workingDaysLeft = countWorkingDays(
-    { start: ctx.today, end: monthRange(ctx.today).end },
-    ctx.team.workingDays,
-  );
-  return planView(ctx.t, { month, plan: planFunnel(target, history, workingDaysLeft), targetCommand });
+  const left = await workingCalendar(store, ctx.team, { start: ctx.today, end: monthRange(ctx.today).end });
+  return planView(ctx.t, { month, plan: planFunnel(target, history, left.days.length), targetCommand });
 }

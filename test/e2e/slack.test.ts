@@ -255,6 +255,45 @@ describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
     expect(await ayuWeek()).toMatchObject({ visits: 4, followUps: 2 });
   });
 
+  it("opens the report form from a reminder's button and logs what the rep fills in", async () => {
+    await setUpTeam();
+    await command("today");
+    const press = slackFixture("block-actions.json");
+    press.actions[0].action_id = "corong:report:form";
+    press.actions[0].value = "report:form";
+    press.channel = { id: "D024BE91L", name: "directmessage" };
+    press.container.channel_id = "D024BE91L";
+    let body = new URLSearchParams({ payload: JSON.stringify(press) }).toString();
+    expect((await postToSlackEndpoint(service.port, commandRequest(body))).status).toBe(200);
+    await fake.waitFor(() => fake.callsTo("views.open").length === 1);
+    const view = fake.callsTo("views.open")[0]?.args.view as {
+      callback_id: string;
+      blocks: Array<{ block_id: string }>;
+    };
+    expect(view.callback_id).toBe("corong:report");
+    expect(view.blocks.map((b) => b.block_id)).toEqual([
+      "visits",
+      "followUps",
+      "relationshipContacts",
+      "referralsAsked",
+      "referralsReceived",
+      "leads",
+      "prospects",
+      "potential",
+      "closeable",
+      "closed",
+    ]);
+    body = new URLSearchParams({ payload: JSON.stringify(slackFixture("view-submission.json")) }).toString();
+    expect((await postToSlackEndpoint(service.port, commandRequest(body))).status).toBe(200);
+    await fake.waitFor(() => fake.callsTo("chat.postMessage").length === 1);
+    const [confirmation] = fake.callsTo("chat.postMessage");
+    expect(confirmation?.args.channel).toBe(AYU);
+    expect(String(confirmation?.args.text)).toContain(
+      "✅ Logged for today: 4 visits · 2 follow-ups · 1 closing",
+    );
+    expect(await ayuWeek()).toMatchObject({ visits: 4, followUps: 2, closed: 1, leads: 0 });
+  });
+
   it("keeps two workspaces apart even when their channel ids collide", async () => {
     await setUpTeam();
     await command("met 4 clients");

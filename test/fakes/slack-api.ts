@@ -75,6 +75,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}) {
       case "reactions.add":
       case "views.publish":
         return { ok: true };
+      case "views.open":
+        return {
+          ok: true,
+          view: { id: "VNHU13V36", callback_id: (args.view as { callback_id?: string })?.callback_id },
+        };
       case "files.getUploadURLExternal":
         ts += 1;
         return { ok: true, upload_url: `${base}/upload/F${ts}`, file_id: `F${ts}` };

@@ -120,6 +120,8 @@ export const en: Texts = {
     undo: "Withdraw your last report",
     lang: "Answer me in English or Indonesian",
     setup: "Make this group a sales team (admins)",
+    settings: "Reminder, nudge and digest times (managers change them)",
+    off: "Mark days off: /off today, /off 2026-12-24..2026-12-26",
   },
 
   todayTitle: (date) => `Today · ${date}`,

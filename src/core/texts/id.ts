@@ -117,6 +117,8 @@ export const id: Texts = {
     undo: "Batalkan laporan terakhirmu",
     lang: "Jawab aku dalam bahasa Inggris atau Indonesia",
     setup: "Jadikan grup ini tim sales (admin)",
+    settings: "Jam pengingat, dorongan dan ringkasan (manajer mengubahnya)",
+    off: "Catat libur: /off hari ini, /off 2026-12-24..2026-12-26",
   },
 
   todayTitle: (date) => `Hari ini · ${date}`,

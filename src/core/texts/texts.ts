@@ -7,6 +7,8 @@ import type { QuotaProgress } from "../quota.js";
 
 /** The commands a chat platform lists in its command menu (Telegram's setMyCommands). */
 export type MenuCommand =
+  | "settings"
+  | "off"
   | "start"
   | "help"
   | "report"

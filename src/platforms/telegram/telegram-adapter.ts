@@ -50,10 +50,12 @@ const MENU: readonly MenuCommand[] = [
   "undo",
   "lang",
   "setup",
+  "settings",
+  "off",
   "help",
   "start",
 ];
-const KNOWN_COMMANDS = new Set<string>([...MENU, "timezone", "manager"]);
+const KNOWN_COMMANDS = new Set<string>([...MENU, "timezone", "manager", "libur", "cuti"]);
 const ALLOWED_UPDATES = ["message", "edited_message", "callback_query"] as const;
 
 type ChatMessage = Message & { chat: { id: number; type: string; title?: string } };

@@ -1,0 +1,98 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { connect } from "../../src/db/connect.js";
+import { migrateToLatest } from "../../src/db/migrate.js";
+import { createStore } from "../../src/db/store.js";
+import { type FakeSlack, startFakeSlack } from "../fakes/slack-api.js";
+import { runCli } from "../support/cli.js";
+import { SIGNING_SECRET } from "../support/slack-client.js";
+
+describe("corong jobs run and corong digest", () => {
+  let dir: string;
+  let env: Record<string, string>;
+  let fake: FakeSlack;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), "corong-jobs-"));
+    fake = await startFakeSlack();
+    const url = `sqlite:${join(dir, "corong.db")}`;
+    env = {
+      DATABASE_URL: url,
+      SLACK_BOT_TOKEN: "xoxb-test-token",
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      LOG_LEVEL: "silent",
+    };
+    const connection = connect(url);
+    await migrateToLatest(connection);
+    const store = createStore(connection.db);
+    const at = "2026-11-30T00:00:00.000Z";
+    const workspaceId = await store.ensureWorkspace("slack", "T1", "Acme", at);
+    const team = await store.createTeam(
+      { workspaceId, externalId: "C0SALES", name: "Sales JKT", timezone: "Asia/Jakarta", locale: "en" },
+      at,
+    );
+    for (const [id, name] of [
+      ["U1", "Ayu"],
+      ["U2", "Budi"],
+    ] as const) {
+      const member = await store.ensureMember(workspaceId, id, name, at);
+      await store.joinTeam(team.id, member.id, at);
+    }
+    const ayu = await store.ensureMember(workspaceId, "U1", "Ayu", at);
+    await store.saveReport({
+      workspaceId,
+      teamId: team.id,
+      memberId: ayu.id,
+      day: "2026-11-27",
+      counts: { visits: 6, followUps: 3, leads: 10, prospects: 5, potential: 3, closeable: 1, closed: 1 },
+      sourceText: "met 6 clients",
+      messageId: null,
+      at,
+    });
+    await connection.close();
+  });
+  afterEach(async () => {
+    await fake.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("runs one tick at the given instant and posts through Slack; ticks at once still post each job once", async () => {
+    const monday4pm = "2026-11-30T16:00:00+07:00";
+    const runs = await Promise.all([1, 2, 3].map(() => runCli(["jobs", "run", "--now", monday4pm], { env })));
+    expect(runs.map((r) => r.code)).toEqual([0, 0, 0]);
+    const posts = fake.callsTo("chat.postMessage");
+    const to = (channel: string) =>
+      posts.filter((p) => p.args.channel === channel).map((p) => String(p.args.text));
+    // Monday 16:00: the digest for week 48, a nudge and a reminder for each rep who has not reported today.
+    expect(to("C0SALES")).toHaveLength(1);
+    expect(to("C0SALES")[0]).toContain("📊 Monday digest · Sales JKT · week 48 (23 – 29 Nov)");
+    expect(to("U1")).toHaveLength(2);
+    expect(to("U2")).toHaveLength(2);
+    expect(fake.uploads.filter((u) => u.png)).toHaveLength(1);
+    const again = await runCli(["jobs", "run", "--now", "2026-11-30T16:30:00+07:00"], { env });
+    expect(again.stdout).toContain("0 sent, 0 failed");
+  });
+
+  it("prints a digest and writes its chart without posting anything", async () => {
+    const png = join(dir, "chart.png");
+    const { code, stdout } = await runCli(
+      ["digest", "--team", "C0SALES", "--week", "2026-W48", "--png", png],
+      { env },
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain("📊 Monday digest · Sales JKT · week 48 (23 – 29 Nov)");
+    expect(stdout).toContain("Funnel: 10 : 5 : 3 : 1 vs 10 : 5 : 3 : 1");
+    expect(stdout).toContain("✅ On benchmark");
+    expect(readFileSync(png).subarray(1, 4).toString()).toBe("PNG");
+    expect(fake.callsTo("chat.postMessage")).toHaveLength(0);
+  });
+
+  it("says which teams exist when the team is unknown", async () => {
+    const { code, stderr } = await runCli(["digest", "--team", "nope"], { env });
+    expect(code).toBe(1);
+    expect(stderr).toContain('No team "nope". Teams: 1 (Sales JKT)');
+  });
+});

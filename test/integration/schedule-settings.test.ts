@@ -1,0 +1,71 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createJobRunner } from "../../src/app/jobs.js";
+import { silentLogger } from "../../src/app/logger.js";
+import { recordingMessenger } from "../fakes/recording-messenger.js";
+import { type Harness, harness, WED_10AM_JAKARTA } from "../support/bot-harness.js";
+import { DIALECTS, type TestDatabase } from "../support/databases.js";
+
+const jakarta = (local: string) => Date.parse(`${local}+07:00`);
+
+describe.each(DIALECTS)("schedule settings and days off on $name", (dialect) => {
+  let database: TestDatabase;
+  let h: Harness;
+  let out: ReturnType<typeof recordingMessenger>;
+  const tick = (iso: string) =>
+    createJobRunner({ store: h.store, logger: silentLogger, messengers: { slack: out.messenger } }).runDue(
+      jakarta(iso),
+    );
+  const reminded = () => out.delivered.filter((d) => d.text.includes("isn't logged")).map((d) => d.name);
+
+  beforeEach(async () => {
+    database = await dialect.create();
+    h = await harness(database);
+    out = recordingMessenger();
+    await h.send("today", { user: "ayu" });
+    await h.send("today", { user: "budi" });
+  });
+  afterEach(async () => {
+    await database.drop();
+  });
+
+  it("shows the team's settings to anyone and lets only a manager change them", async () => {
+    expect(await h.send("settings")).toBe(
+      "Reminder 16:00 · quota nudge 13:00 · Monday digest 08:00\nWorking days Mon–Fri · quota 5 / 3\nHolidays of ID · time zone Asia/Jakarta",
+    );
+    expect(await h.send("settings reminder 17:30")).toContain(
+      "Only a team manager can change the team's settings",
+    );
+    expect(await h.send("settings reminder 17:30", { user: "maya" })).toBe("Daily reminder moved to 17:30.");
+    expect(await h.send("settings days mon-sat", { user: "maya" })).toBe("Working days set to Mon–Sat.");
+    expect(await h.send("settings country XX", { user: "maya" })).toContain(
+      'I don\'t know the holidays of "XX"',
+    );
+    expect(await h.send("settings")).toContain("Reminder 17:30");
+  });
+
+  it("reminds at the manager's time, skips a rep who is off, and keeps a team holiday free", async () => {
+    await h.send("settings reminder 17:30", { user: "maya" });
+    expect(await h.send("off today", { user: "budi" })).toBe(
+      "🌴 Marked off: 2 Dec (1 day). No reminders then, and it won't count against your quota.",
+    );
+    await tick("2026-12-02T17:29:00");
+    expect(reminded()).toEqual([]);
+    await tick("2026-12-02T17:30:00");
+    expect(reminded()).toEqual(["Ayu"]);
+    await h.send("settings holiday 2026-12-03", { user: "maya" });
+    await tick("2026-12-03T18:00:00");
+    expect(reminded()).toEqual(["Ayu"]);
+  });
+
+  it("takes a rep's days off out of their weekly quota", async () => {
+    await h.send("libur 2026-12-03..2026-12-04", { user: "ayu" });
+    const week = await h.send("week", { user: "ayu", receivedAt: WED_10AM_JAKARTA });
+    expect(week).toContain("visits 0/15 · follow-ups 0/9");
+    expect(week).toContain("Reported 0 of 3 working days");
+  });
+
+  it("refuses days off in the past or too long", async () => {
+    expect(await h.send("off 2026-11-30")).toBe("Days off can only be marked from today on.");
+    expect(await h.send("off 2026-12-02..2027-02-01")).toContain("more than 31 days in one go");
+  });
+});
