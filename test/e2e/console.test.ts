@@ -22,7 +22,7 @@ describe("the console chat (corong start with piped stdin)", () => {
     expect(stderr).toBe("");
     expect(code).toBe(0);
     expect(stdout).toContain("✅ Logged for today: 4 visits · 2 follow-ups");
-    expect(stdout).toMatch(/Today · \w{3} \d{1,2} \w{3}\nToday: visits 4\/5 · follow-ups 2\/3/);
+    expect(stdout).toMatch(/Today · \w{3} \d{1,2} \w{3}\nVisits 4\/5 · follow-ups 2\/3/);
   });
 
   it("answers Indonesian in Indonesian", async () => {

@@ -191,7 +191,7 @@ describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
     const funnel = await command("funnel");
     expect(funnel.text).toContain("Ratio 10 : 4.2 : 1.7 : 0.8");
     expect(funnel.blocks.map((b) => b.type)).toEqual(["header", "section", "rich_text", "context"]);
-    expect((await command("week")).text).toContain("visits 0/25");
+    expect((await command("week")).text).toContain("Visits 0/25");
     expect((await command("target 6", MAYA)).text).toContain("6 closings need ≈");
   });
 
@@ -320,7 +320,7 @@ describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
     expect(publish?.args.user_id).toBe(AYU);
     const view = JSON.stringify(publish?.args.view);
     expect(view).toContain('"type":"home"');
-    expect(view).toContain("visits 4/5");
+    expect(view).toContain("Visits 4/5");
     expect(view).toContain("Leads 1");
   });
 

@@ -101,11 +101,11 @@ describe.each(DIALECTS)("the bot on $name", (dialect) => {
     await h.send("met 4 clients, 2 follow-ups, 1 new lead");
     await h.send("monday met 5 clients, 3 follow-ups");
     expect(await h.send("today")).toBe(
-      "Today · Wed 2 Dec\nToday: visits 4/5 · follow-ups 2/3 — one more visit to hit quota\nAlso: 1 lead",
+      "Today · Wed 2 Dec\nVisits 4/5 · follow-ups 2/3 — one more visit to hit quota\nAlso: 1 lead",
     );
     const week = await h.send("week");
     expect(week).toContain("Week 49 (30 Nov – 6 Dec)");
-    expect(week).toContain("visits 9/25 · follow-ups 5/15");
+    expect(week).toContain("Visits 9/25 · follow-ups 5/15");
     expect(week).toContain("Reported 2 of 5 working days");
   });
 
@@ -156,12 +156,12 @@ describe.each(DIALECTS)("the bot on $name", (dialect) => {
     await h.send("met 4 clients");
     await other.send("met 1 client");
     expect((await ayuTotals()).visits).toBe(4);
-    expect(await other.send("today")).toContain("visits 1/5");
+    expect(await other.send("today")).toContain("Visits 1/5");
   });
 
   it("uses the team's timezone for the day a report belongs to", async () => {
     // 23:30 UTC on 1 December is already 06:30 on 2 December in Jakarta.
     await h.send("met 1 client", { receivedAt: Date.parse("2026-12-01T23:30:00Z") });
-    expect(await h.send("today", { receivedAt: WED_10AM_JAKARTA })).toContain("visits 1/5");
+    expect(await h.send("today", { receivedAt: WED_10AM_JAKARTA })).toContain("Visits 1/5");
   });
 });

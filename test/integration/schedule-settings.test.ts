@@ -60,7 +60,7 @@ describe.each(DIALECTS)("schedule settings and days off on $name", (dialect) => 
   it("takes a rep's days off out of their weekly quota", async () => {
     await h.send("libur 2026-12-03..2026-12-04", { user: "ayu" });
     const week = await h.send("week", { user: "ayu", receivedAt: WED_10AM_JAKARTA });
-    expect(week).toContain("visits 0/15 · follow-ups 0/9");
+    expect(week).toContain("Visits 0/15 · follow-ups 0/9");
     expect(week).toContain("Reported 0 of 3 working days");
   });
 

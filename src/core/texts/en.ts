@@ -37,8 +37,9 @@ export const en: Texts = {
 
   logged: (day, counts) => `✅ Logged for ${day}: ${counts}`,
   updated: (day, counts) => `✏️ Updated for ${day}: ${counts}`,
-  progressLine: (day, progress) =>
-    `${en.dayHeading(day)}: ${progress.map((p) => `${metricName("en", p.metric)} ${p.done}/${p.quota}`).join(" · ")}${whatIsLeft(progress)}`,
+  progress: (progress) =>
+    `${progress.map((p) => `${metricName("en", p.metric)} ${p.done}/${p.quota}`).join(" · ")}${whatIsLeft(progress)}`,
+  progressLine: (day, progress) => `${en.dayHeading(day)}: ${en.progress(progress)}`,
   withdrawn: (day, counts) => `↩️ Withdrawn: ${counts} (${day}).`,
   nothingToUndo: "There's no report of yours to withdraw.",
   nothingLogged: "Nothing logged yet.",

@@ -35,8 +35,9 @@ export const id: Texts = {
 
   logged: (day, counts) => `✅ Tercatat untuk ${day}: ${counts}`,
   updated: (day, counts) => `✏️ Diperbarui untuk ${day}: ${counts}`,
-  progressLine: (day, progress) =>
-    `${id.dayHeading(day)}: ${progress.map((p) => `${metricName("id", p.metric)} ${p.done}/${p.quota}`).join(" · ")}${whatIsLeft(progress)}`,
+  progress: (progress) =>
+    `${progress.map((p) => `${metricName("id", p.metric)} ${p.done}/${p.quota}`).join(" · ")}${whatIsLeft(progress)}`,
+  progressLine: (day, progress) => `${id.dayHeading(day)}: ${id.progress(progress)}`,
   withdrawn: (day, counts) => `↩️ Dibatalkan: ${counts} (${day}).`,
   nothingToUndo: "Belum ada laporanmu yang bisa dibatalkan.",
   nothingLogged: "Belum ada yang dicatat.",

@@ -39,6 +39,9 @@ export interface Texts {
 
   logged(day: string, counts: string): string;
   updated(day: string, counts: string): string;
+  /** "visits 4/5 · follow-ups 2/3 — one more visit to hit quota". */
+  progress(progress: QuotaProgress[]): string;
+  /** The same, headed by the day: "Today: visits 4/5 …". */
   progressLine(day: string, progress: QuotaProgress[]): string;
   withdrawn(day: string, counts: string): string;
   nothingToUndo: string;

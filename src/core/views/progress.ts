@@ -6,6 +6,8 @@ import type { Texts } from "../texts/index.js";
 import { formatCounts } from "../texts/metric-words.js";
 import { rangeLabel, weekdayDate } from "./dates.js";
 
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 const QUOTA_METRICS: readonly Metric[] = ["visits", "followUps"];
 
 /** Everything else the rep logged, beyond the two quota metrics: "Also: 1 lead · 2 referrals asked". */
@@ -24,7 +26,7 @@ export function todayView(t: Texts, input: { today: string; counts: Counts; quot
   return {
     tone: "info",
     title: t.todayTitle(weekdayDate(t, input.today)),
-    lines: [t.progressLine(t.today, progress), ...(other ? [other] : [])],
+    lines: [capitalize(t.progress(progress)), ...(other ? [other] : [])],
   };
 }
 
@@ -47,7 +49,7 @@ export function weekView(
     tone: "info",
     title: heading,
     lines: [
-      t.progressLine(t.locale === "id" ? "minggu ini" : "this week", progress),
+      capitalize(t.progress(progress)),
       ...(other ? [other] : []),
       t.daysReported(input.daysReported, input.workingDays),
     ],
