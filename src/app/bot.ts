@@ -8,6 +8,7 @@ import { formatCounts } from "../core/texts/metric-words.js";
 import { helpView } from "../core/views/help.js";
 import { checkInVisit } from "./checkins.js";
 import { COMMAND_PREFIX, type RequestContext, requestContext } from "./context.js";
+import { identify } from "./identity.js";
 import type { Incoming, IncomingAction, Viewer } from "./incoming.js";
 import type { Logger } from "./logger.js";
 import type { Store } from "./ports.js";
@@ -126,19 +127,7 @@ export function createBot(deps: BotDeps): Bot {
 
 /** Who is asking and for which team. A direct message is booked to the member's team, asking when there are several. */
 async function resolveContext({ store, defaults }: BotDeps, incoming: Incoming): Promise<Resolved> {
-  const at = new Date(incoming.receivedAt).toISOString();
-  const workspaceId = await store.ensureWorkspace(
-    incoming.platform,
-    incoming.workspace.externalId,
-    incoming.workspace.name ?? null,
-    at,
-  );
-  const member = await store.ensureMember(
-    workspaceId,
-    incoming.user.externalId,
-    incoming.user.displayName,
-    at,
-  );
+  const { workspaceId, member, at } = await identify(store, incoming);
   const t = textsFor(member.locale ?? incoming.user.localeHint ?? defaults.locale);
   const prefix = COMMAND_PREFIX[incoming.platform];
   let team: Team | null;
@@ -189,27 +178,16 @@ async function setUp(deps: BotDeps, incoming: Incoming): Promise<Reply> {
     return { tone: "error", lines: [t.setupAdminsOnly] };
   }
   const zone = await incoming.lookupTimeZone?.().catch(() => undefined);
-  const reply = await setUpTeam(deps.store, {
-    incoming: { ...incoming, team: incoming.team },
+  const identity = await identify(deps.store, incoming);
+  const { reply, team } = await setUpTeam(deps.store, {
+    identity,
+    platform: incoming.platform,
+    channel: incoming.team,
     timeZone: zone && isValidTimeZone(zone) ? zone : deps.defaults.timeZone,
     locale: incoming.user.localeHint ?? deps.defaults.locale,
   });
   if (admins) {
-    const at = new Date(incoming.receivedAt).toISOString();
-    const workspaceId = await deps.store.ensureWorkspace(
-      incoming.platform,
-      incoming.workspace.externalId,
-      null,
-      at,
-    );
-    const team = await deps.store.findTeam(workspaceId, incoming.team.externalId);
-    const member = await deps.store.ensureMember(
-      workspaceId,
-      incoming.user.externalId,
-      incoming.user.displayName,
-      at,
-    );
-    if (team) await syncTeamManagers(deps.store, { team, admins, memberId: member.id, at });
+    await syncTeamManagers(deps.store, { team, admins, memberId: identity.member.id, at: identity.at });
   }
   return reply;
 }
@@ -245,19 +223,7 @@ async function checkIn(
 }
 
 async function chooseTeam(deps: BotDeps, incoming: IncomingAction, teamId: number): Promise<Reply> {
-  const at = new Date(incoming.receivedAt).toISOString();
-  const workspaceId = await deps.store.ensureWorkspace(
-    incoming.platform,
-    incoming.workspace.externalId,
-    null,
-    at,
-  );
-  const member = await deps.store.ensureMember(
-    workspaceId,
-    incoming.user.externalId,
-    incoming.user.displayName,
-    at,
-  );
+  const { member } = await identify(deps.store, incoming);
   const team = (await deps.store.listMemberTeams(member.id)).find((tm) => tm.id === teamId);
   if (!team) return SILENT;
   await deps.store.setDefaultTeam(member.id, team.id);

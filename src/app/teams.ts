@@ -1,10 +1,11 @@
 import { isValidTimeZone } from "../core/calendar.js";
 import type { Locale } from "../core/locale.js";
 import type { Reply } from "../core/reply.js";
-import type { Role, Team } from "../core/team.js";
+import type { Platform, Role, Team } from "../core/team.js";
 import { textsFor } from "../core/texts/index.js";
 import { COMMAND_PREFIX, type RequestContext } from "./context.js";
-import type { Incoming, PlatformPerson } from "./incoming.js";
+import type { Identity } from "./identity.js";
+import type { PlatformPerson } from "./incoming.js";
 import type { Store } from "./ports.js";
 
 /**
@@ -12,33 +13,29 @@ import type { Store } from "./ports.js";
  */
 export async function setUpTeam(
   store: Store,
-  input: { incoming: Incoming & { team: NonNullable<Incoming["team"]> }; timeZone: string; locale: Locale },
-): Promise<Reply> {
-  const { incoming } = input;
-  const at = new Date(incoming.receivedAt).toISOString();
-  const workspaceId = await store.ensureWorkspace(
-    incoming.platform,
-    incoming.workspace.externalId,
-    incoming.workspace.name ?? null,
-    at,
-  );
-  const member = await store.ensureMember(
-    workspaceId,
-    incoming.user.externalId,
-    incoming.user.displayName,
-    at,
-  );
+  input: {
+    identity: Identity;
+    platform: Platform;
+    channel: { externalId: string; name?: string };
+    timeZone: string;
+    locale: Locale;
+  },
+): Promise<{ reply: Reply; team: Team }> {
+  const { workspaceId, member, at } = input.identity;
   const t = textsFor(member.locale ?? input.locale);
-  const existing = await store.findTeam(workspaceId, incoming.team.externalId);
+  const existing = await store.findTeam(workspaceId, input.channel.externalId);
   if (existing) {
     await store.joinTeam(existing.id, member.id, at);
-    return { tone: "info", lines: [t.alreadySetUp(existing.name, existing.timezone)] };
+    return {
+      reply: { tone: "info", lines: [t.alreadySetUp(existing.name, existing.timezone)] },
+      team: existing,
+    };
   }
   const team = await store.createTeam(
     {
       workspaceId,
-      externalId: incoming.team.externalId,
-      name: incoming.team.name ?? incoming.team.externalId,
+      externalId: input.channel.externalId,
+      name: input.channel.name ?? input.channel.externalId,
       timezone: input.timeZone,
       locale: input.locale,
     },
@@ -46,8 +43,11 @@ export async function setUpTeam(
   );
   await store.setRole(team.id, member.id, "manager", at);
   return {
-    tone: "success",
-    lines: [t.setupDone(team.name, team.timezone, COMMAND_PREFIX[incoming.platform])],
+    reply: {
+      tone: "success",
+      lines: [t.setupDone(team.name, team.timezone, COMMAND_PREFIX[input.platform])],
+    },
+    team,
   };
 }
 
