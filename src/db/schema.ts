@@ -133,16 +133,6 @@ export interface InboundEventsTable {
 
 export type TeamRow = Selectable<TeamsTable>;
 export type NewTeamRow = Insertable<TeamsTable>;
-export interface InboundEventsTable {
-  id: Generated<number>;
-  platform: string;
-  workspaceKey: string;
-  eventId: string;
-  status: string;
-  leaseUntil: string;
-  createdAt: string;
-  doneAt: string | null;
-}
 
 export type TeamRowUpdate = Updateable<TeamsTable>;
 export type MemberRow = Selectable<MembersTable>;

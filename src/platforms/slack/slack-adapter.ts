@@ -169,6 +169,11 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
 
   async function onMessage(client: webApi.WebClient, teamId: string, event: MessageEvent) {
     const inDirect = event.channel_type === "im";
+    // In a DM the answer is a normal reply; in the team channel only the sender sees it.
+    const answerTo = (user: string): Target =>
+      inDirect
+        ? { kind: "direct", channel: event.channel }
+        : { kind: "ephemeral", channel: event.channel, user };
     const base = {
       platform: "slack" as const,
       workspace: { externalId: teamId },
@@ -191,13 +196,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       if (!inDirect && reply.tone === "success") {
         await client.reactions.add({ channel: event.channel, timestamp: event.ts, name: "white_check_mark" });
       }
-      await deliver(
-        client,
-        inDirect
-          ? { kind: "direct", channel: event.channel }
-          : { kind: "ephemeral", channel: event.channel, user: event.user },
-        reply,
-      );
+      await deliver(client, answerTo(event.user), reply);
       return;
     }
     if (event.subtype === "message_changed") {
@@ -212,13 +211,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         via: inDirect ? "direct" : "channel",
         messageId: `${event.channel}:${edited.ts}`,
       });
-      await deliver(
-        client,
-        inDirect
-          ? { kind: "direct", channel: event.channel }
-          : { kind: "ephemeral", channel: event.channel, user: edited.user },
-        reply,
-      );
+      await deliver(client, answerTo(edited.user), reply);
       return;
     }
     if (event.subtype === "message_deleted") {
@@ -229,13 +222,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         ...(await person(client, teamId, gone.user)),
         messageId: `${event.channel}:${event.deleted_ts}`,
       });
-      await deliver(
-        client,
-        inDirect
-          ? { kind: "direct", channel: event.channel }
-          : { kind: "ephemeral", channel: event.channel, user: gone.user },
-        reply,
-      );
+      await deliver(client, answerTo(gone.user), reply);
     }
   }
 
