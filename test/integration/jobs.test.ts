@@ -158,6 +158,38 @@ describe.each(DIALECTS)("scheduled jobs on $name", (dialect) => {
     expect(sentTo("nudge")).toEqual(["Ayu", "Budi", "Citra"]);
   });
 
+  it("keeps going for other teams when one team's platform keeps failing", async () => {
+    const at = "2026-11-30T00:00:00.000Z";
+    const telegramWorkspace = await store.ensureWorkspace("telegram", "700", "bot", at);
+    const other = await store.createTeam(
+      {
+        workspaceId: telegramWorkspace,
+        externalId: "-100",
+        name: "Sales SBY",
+        timezone: "Asia/Jakarta",
+        locale: "id",
+      },
+      at,
+    );
+    const dewi = await store.ensureMember(telegramWorkspace, "42", "Dewi", at);
+    await store.joinTeam(other.id, dewi.id, at);
+    const healthy = recordingMessenger();
+    const broken = recordingMessenger();
+    broken.failNext(1_000);
+    const jobs = createJobRunner({
+      store,
+      logger: silentLogger,
+      messengers: { slack: broken.messenger, telegram: healthy.messenger },
+    });
+    const report = await jobs.runDue(jakarta(`${WED}T16:00:00`));
+    expect(report.failed).toBe(6);
+    expect(broken.delivered).toEqual([]);
+    expect(healthy.delivered.map((d) => [d.name, d.text.slice(0, 12)])).toEqual([
+      ["Dewi", "Baru 0 dari "],
+      ["Dewi", "Halo Dewi 👋"],
+    ]);
+  });
+
   it("leaves out days off, weekends and holidays", async () => {
     await store.addDaysOff(team.id, reps.budi.id, [WED], "2026-12-01T00:00:00Z");
     await runner().runDue(jakarta(`${WED}T16:00:00`));
