@@ -106,17 +106,17 @@ async function digestCommand(args: string[], config: Config): Promise<number> {
   }
   let code = 0;
   await withDatabase(config, async (store) => {
-    const teams = await store.listTeams();
-    const team = teams.find((t) => String(t.id) === values.team || t.externalId === values.team);
-    if (!team) {
-      process.stderr.write(
-        `No team "${values.team}". Teams: ${teams.map((t) => `${t.id} (${t.name})`).join(", ")}\n`,
-      );
+    const teams = await store.listTeamsWithPlatform();
+    const found = teams.find(({ team: t }) => String(t.id) === values.team || t.externalId === values.team);
+    if (!found) {
+      const known = teams.map(({ team: t }) => `${t.id} (${t.name})`).join(", ");
+      process.stderr.write(`No team "${values.team}". Teams: ${known}\n`);
       code = 1;
       return;
     }
+    const { team, platform } = found;
     const range = week ?? lastCompleteWeek(localDateAt(Date.now(), team.timezone)).range;
-    const { reply, chart } = await renderDigest(store, team, range);
+    const { reply, chart } = await renderDigest(store, team, range, platform);
     process.stdout.write(`${replyToText(reply)}\n`);
     if (values.png) {
       writeFileSync(values.png, chart.png);
@@ -137,7 +137,12 @@ async function jobsCommand(args: string[], config: Config): Promise<number> {
     process.stderr.write("Usage: corong jobs run --now 2026-12-07T08:00:00+07:00\n");
     return 2;
   }
-  const service = await startService({ ...config, PORT: 0 }, { serveHttp: false, schedule: false });
+  // Only the sending side: polling Telegram or opening a Socket Mode connection here would compete with the
+  // running service for the same updates.
+  const service = await startService(
+    { ...config, PORT: 0 },
+    { serveHttp: false, schedule: false, receive: false },
+  );
   try {
     const report = await service.runJobs(now);
     process.stdout.write(`${report.sent.length} sent, ${report.failed} failed\n`);

@@ -1,3 +1,4 @@
+import { tmpdir } from "node:os";
 import { dirname } from "node:path";
 import type { webApi } from "@slack/bolt";
 import cron from "node-cron";
@@ -25,6 +26,8 @@ export interface ServiceOptions {
   serveHttp?: boolean;
   /** Tick the scheduler every minute with node-cron (default true; tests drive `runJobs` themselves). */
   schedule?: boolean;
+  /** Receive messages (Telegram polling or webhook registration, Slack Socket Mode); default true. */
+  receive?: boolean;
   /** Tests shorten the Web API client's backoff; production keeps Slack's recommended policy. */
   slackRetryConfig?: webApi.RetryOptions;
   /** How many times a Bot API call is retried after a 429; each retry waits Telegram's retry_after. */
@@ -76,7 +79,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
     });
     if (slack.eventsListener)
       routes.push({ method: "POST", path: "/slack/events", handle: slack.eventsListener });
-    await slack.start();
+    if (options.receive !== false) await slack.start();
   }
   let telegram: TelegramAdapter | undefined;
   if (config.TELEGRAM_BOT_TOKEN) {
@@ -110,7 +113,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
     options.serveHttp === false ? null : await startHttpServer({ port: config.PORT, routes, logger });
   // The webhook is registered once its route answers, so Telegram's first delivery finds it.
   try {
-    await telegram?.start();
+    if (options.receive !== false) await telegram?.start();
   } catch (error) {
     await http?.close();
     await slack?.stop();

@@ -39,7 +39,7 @@ export interface BotDeps {
 type Resolved = { ctx: RequestContext } | { reply: Reply };
 
 /** Commands that need a manager: where the platform names the managers, they are re-read first. */
-const MANAGER_ONLY = new Set<Command["kind"]>(["quota", "target", "addManager", "timezone"]);
+const MANAGER_ONLY = new Set<Command["kind"]>(["quota", "target", "addManager", "timezone", "settings"]);
 
 /** The one entry point every platform calls: routes a message to its use case and returns what to say. */
 export function createBot(deps: BotDeps): Bot {

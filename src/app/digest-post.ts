@@ -2,7 +2,7 @@ import { funnelChartSvg } from "../charts/funnel-chart.js";
 import { svgToPng } from "../charts/render-png.js";
 import type { DateRange } from "../core/calendar.js";
 import type { Reply } from "../core/reply.js";
-import type { Team } from "../core/team.js";
+import type { Platform, Team } from "../core/team.js";
 import { textsFor } from "../core/texts/index.js";
 import { rangeLabel } from "../core/views/dates.js";
 import { digestView } from "../core/views/digest.js";
@@ -15,7 +15,7 @@ export async function renderDigest(
   store: Store,
   team: Team,
   week: DateRange,
-  platform: keyof typeof COMMAND_PREFIX = "slack",
+  platform: Platform,
 ): Promise<{ reply: Reply; chart: Chart; svg: string }> {
   const t = textsFor(team.locale);
   const digest = await buildDigest(store, team, week);

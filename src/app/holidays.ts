@@ -1,4 +1,4 @@
-import { getTimezone } from "countries-and-timezones";
+import { getCountryForTimezone } from "countries-and-timezones";
 import Holidays from "date-holidays";
 import type { DateRange, LocalDate } from "../core/calendar.js";
 import type { Team } from "../core/team.js";
@@ -6,10 +6,9 @@ import type { Store } from "./ports.js";
 
 const publicByCountryYear = new Map<string, ReadonlySet<LocalDate>>();
 
-/** The country a time zone belongs to (Asia/Jakarta → ID), when it belongs to exactly one. */
+/** The country a time zone is the clock of (Asia/Jakarta → ID, Europe/Berlin → DE). */
 export function countryForTimeZone(timeZone: string): string | null {
-  const countries = getTimezone(timeZone)?.countries ?? [];
-  return countries.length === 1 ? (countries[0] ?? null) : null;
+  return getCountryForTimezone(timeZone)?.id ?? null;
 }
 
 export function isKnownCountry(country: string): boolean {

@@ -4,13 +4,25 @@ import type { Member, Platform, Team } from "../core/team.js";
 import { textsFor } from "../core/texts/index.js";
 import { nudgeView, reminderView } from "../core/views/coaching.js";
 import { renderDigest } from "./digest-post.js";
+import { isUndeliverable } from "./errors.js";
 import { teamHolidays } from "./holidays.js";
 import type { Logger } from "./logger.js";
 import type { JobKey, Messenger, Store } from "./ports.js";
 import { workingCalendar } from "./working-days.js";
 
-/** How long a claimed job may take before another scheduler may take it over (a crash between claim and post). */
+/**
+ * How long a claimed job may take before another scheduler may take it over (a crash between claim and post).
+ * Longer than the platform clients' own retries (Slack's five-in-five-minutes), so a slow send is not doubled.
+ */
 const LEASE_MS = 10 * 60_000;
+
+/** Tries before a job is given up: with the backoff below they span about half an hour. */
+const MAX_ATTEMPTS = 6;
+
+/** Waits 1, 2, 4, 8, 16 minutes between tries, so an outage is ridden out rather than hammered. */
+function retryDelayMs(attempt: number): number {
+  return Math.min(2 ** (attempt - 1), 30) * 60_000;
+}
 
 export interface JobsDeps {
   store: Store;
@@ -23,12 +35,13 @@ export interface TickReport {
   failed: number;
 }
 
-type Outcome = "sent" | "done-before" | "busy";
+type Outcome = "sent" | "settled-before" | "busy";
 
 /**
  * One scheduler tick: for every team, the jobs due now in its time zone, each done once per period through the
- * job ledger — across restarts, and across replicas ticking at the same moment. One team's failure is logged
- * and retried on a later tick; it never stops the others.
+ * job ledger — across restarts, and across replicas ticking at the same moment. A failure is logged and retried
+ * on a later tick with backoff, then given up; a message the platform will never take is given up at once. One
+ * team's failure never stops the others.
  */
 export function createJobRunner(deps: JobsDeps) {
   const { store, logger } = deps;
@@ -36,17 +49,24 @@ export function createJobRunner(deps: JobsDeps) {
   const finished = new Set<string>();
 
   async function once(key: JobKey, now: number, send: () => Promise<void>): Promise<Outcome> {
-    const at = new Date(now).toISOString();
-    if (!(await store.claimJob(key, at, new Date(now + LEASE_MS).toISOString()))) {
-      return (await store.isJobSent(key)) ? "done-before" : "busy";
-    }
+    const attempt = await store.claimJob(
+      key,
+      new Date(now).toISOString(),
+      new Date(now + LEASE_MS).toISOString(),
+    );
+    if (attempt === null) return (await store.isJobSettled(key)) ? "settled-before" : "busy";
     try {
       await send();
     } catch (error) {
-      await store.releaseJob(key, at);
+      if (isUndeliverable(error) || attempt >= MAX_ATTEMPTS) {
+        await store.failJob(key, attempt);
+        logger.warn({ err: error, job: key, attempt }, "scheduled message given up");
+        return "settled-before";
+      }
+      await store.releaseJob(key, attempt, new Date(now + retryDelayMs(attempt)).toISOString());
       throw error;
     }
-    await store.markJobSent(key, at);
+    await store.markJobSent(key, new Date(now).toISOString());
     return "sent";
   }
 
@@ -69,23 +89,35 @@ export function createJobRunner(deps: JobsDeps) {
       .map(({ member, visits }) => ({ member, visits }));
   }
 
-  async function runJob(team: Team, messenger: Messenger, job: DueJob, now: number, report: TickReport) {
+  async function runJob(
+    team: Team,
+    platform: Platform,
+    messenger: Messenger,
+    job: DueJob,
+    now: number,
+    report: TickReport,
+  ) {
     const sweep: JobKey = { teamId: team.id, kind: job.kind, periodKey: job.periodKey, memberKey: "*" };
     const id = sweepId(team, job);
     if (finished.has(id)) return;
-    if (await store.isJobSent(sweep)) {
+    if (await store.isJobSettled(sweep)) {
       finished.add(id);
       return;
     }
     if (job.kind === "digest") {
       const week = parseIsoWeekKey(job.periodKey);
       if (!week) return;
-      const outcome = await once({ ...sweep, memberKey: "" }, now, async () => {
-        const { reply, chart } = await renderDigest(store, team, week);
-        await messenger.postToTeam(team, reply, chart);
-      });
-      if (outcome === "sent") report.sent.push({ teamId: team.id, kind: job.kind, periodKey: job.periodKey });
-      if (outcome !== "busy") await finish(sweep, id, now);
+      const digest = await renderDigest(store, team, week, platform);
+      // The text and the chart are two posts with two ledger entries: a failed upload never reposts the text.
+      const text = await once({ ...sweep, memberKey: "" }, now, () =>
+        messenger.postToTeam(team, digest.reply),
+      );
+      if (text === "sent") report.sent.push({ teamId: team.id, kind: job.kind, periodKey: job.periodKey });
+      if (text === "busy") return;
+      const chart = await once({ ...sweep, memberKey: "chart" }, now, () =>
+        messenger.postChart(team, digest.chart),
+      );
+      if (chart !== "busy") await finish(sweep, id, now);
       return;
     }
     if (job.kind === "nudge" && team.quota.visits <= 0) return;
@@ -139,7 +171,7 @@ export function createJobRunner(deps: JobsDeps) {
           const today = localDateAt(now, team.timezone);
           const holidays = await teamHolidays(store, team, { start: addDays(today, -1), end: today });
           for (const job of dueJobs(team, now, (d) => holidays.has(d))) {
-            await runJob(team, messenger, job, now, report);
+            await runJob(team, platform, messenger, job, now, report);
           }
         } catch (error) {
           report.failed += 1;

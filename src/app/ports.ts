@@ -77,7 +77,10 @@ export interface JobKey {
   teamId: number;
   kind: JobKind;
   periodKey: string;
-  /** The member a personal job is for; "" for a team-wide job, "*" for a finished sweep over the whole team. */
+  /**
+   * The member a personal job is for; "" for a team-wide post, "chart" for the digest's chart, "*" for a finished
+   * sweep over the whole team.
+   */
   memberKey: string;
 }
 
@@ -129,10 +132,12 @@ export interface Store {
   addDaysOff(teamId: number, memberId: number, days: string[], at: string): Promise<void>;
   listDaysOff(teamId: number, range: DateRange): Promise<Array<{ memberId: number; day: string }>>;
 
-  claimJob(key: JobKey, at: string, leaseUntil: string): Promise<boolean>;
+  /** The attempt number when this caller should do the job now, null when it is settled or claimed elsewhere. */
+  claimJob(key: JobKey, at: string, leaseUntil: string): Promise<number | null>;
   markJobSent(key: JobKey, at: string): Promise<void>;
-  releaseJob(key: JobKey, at: string): Promise<void>;
-  isJobSent(key: JobKey): Promise<boolean>;
+  releaseJob(key: JobKey, attempt: number, retryAt: string): Promise<void>;
+  failJob(key: JobKey, attempt: number): Promise<void>;
+  isJobSettled(key: JobKey): Promise<boolean>;
 
   /** Sums of active (not withdrawn) reports over the period. */
   sumCounts(query: PeriodQuery): Promise<Counts>;
@@ -151,11 +156,14 @@ export interface Chart {
 
 /**
  * How scheduled work reaches people, one implementation per platform (and the console, which prints). Sending
- * honours the platform's rate limits and Retry-After; a failure throws so the ledger can retry later.
+ * honours the platform's rate limits and Retry-After; a failure throws so the ledger can retry later, and a
+ * message the platform will never take throws CorongError("undeliverable") so it is not retried.
  */
 export interface Messenger {
   /** A private message to a member: a Slack DM, a Telegram private chat. */
   sendDirect(team: Team, member: Member, reply: Reply): Promise<void>;
-  /** A post in the team's channel or group, with a chart when there is one. */
-  postToTeam(team: Team, reply: Reply, chart?: Chart): Promise<void>;
+  /** A post in the team's channel or group. */
+  postToTeam(team: Team, reply: Reply): Promise<void>;
+  /** An image in the team's channel or group (the digest's chart, right after its text). */
+  postChart(team: Team, chart: Chart): Promise<void>;
 }

@@ -29,21 +29,22 @@ const DIGEST_WEEKDAY = 1;
 
 /**
  * The jobs whose time has come at `now` for a team, in its own time zone (DST-correct). Daily jobs run on working
- * days that are not public holidays, from their time until the local day ends: a reminder missed during downtime
- * is dropped with its day, never sent late in a burst. The Monday digest stays due for 48 hours.
+ * days that are not public holidays, from their time until the local day ends (the nudge only until the reminder
+ * takes over): a reminder missed during downtime is dropped with its day, never sent late in a burst. The Monday
+ * digest stays due for 48 hours.
  * What already ran is the ledger's business, not this function's.
  */
 export function dueJobs(team: ScheduledTeam, now: number, isHoliday: (date: LocalDate) => boolean): DueJob[] {
   const today = localDateAt(now, team.timezone);
   const jobs: DueJob[] = [];
   if (team.workingDays.includes(isoWeekday(today)) && !isHoliday(today)) {
-    for (const [kind, time] of [
-      ["nudge", team.nudgeTime],
-      ["reminder", team.reminderTime],
-    ] as const) {
-      const dueAt = instantAt(today, time, team.timezone);
-      if (now >= dueAt) jobs.push({ kind, periodKey: today, day: today, dueAt });
-    }
+    const nudgeAt = instantAt(today, team.nudgeTime, team.timezone);
+    const reminderAt = instantAt(today, team.reminderTime, team.timezone);
+    // Once the reminder is due the nudge has nothing to add: after downtime a rep gets one message, not two.
+    const nudgeEnds = reminderAt > nudgeAt ? reminderAt : Number.POSITIVE_INFINITY;
+    if (now >= nudgeAt && now < nudgeEnds)
+      jobs.push({ kind: "nudge", periodKey: today, day: today, dueAt: nudgeAt });
+    if (now >= reminderAt) jobs.push({ kind: "reminder", periodKey: today, day: today, dueAt: reminderAt });
   }
   const digest = lastDigestDue(team, now);
   if (digest && now - digest.dueAt <= DIGEST_CATCH_UP_MS) jobs.push(digest);

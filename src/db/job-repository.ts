@@ -4,9 +4,6 @@ import type { Database } from "./schema.js";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** A job that keeps failing is given up after this many tries, so one broken chat cannot be retried forever. */
-const MAX_ATTEMPTS = 5;
-
 function byKey(db: Db, key: JobKey) {
   return db
     .updateTable("jobRuns")
@@ -17,37 +14,53 @@ function byKey(db: Db, key: JobKey) {
 }
 
 /**
- * Claims a job for this period with a lease. True when this caller should do it: the first claim, or a claim
- * whose lease ran out without the job being marked sent (a crash between claim and post). Two schedulers on one
- * database race on the unique key, and exactly one wins.
+ * Claims a job for this period with a lease. Returns the attempt number when this caller should do it — the
+ * first claim, or a retake of a claim whose lease ran out without the job being settled (a crash between claim
+ * and post, or a failure waiting for its retry time) — and null otherwise. Two schedulers on one database race
+ * on the unique key and the attempt counter, and exactly one wins. The attempt number fences the claim: a
+ * release by a caller whose claim was taken over changes nothing.
  */
-export async function claimJob(db: Db, key: JobKey, at: string, leaseUntil: string): Promise<boolean> {
+export async function claimJob(db: Db, key: JobKey, at: string, leaseUntil: string): Promise<number | null> {
   const inserted = await db
     .insertInto("jobRuns")
     .values({ ...key, status: "claimed", leaseUntil, attempts: 1, createdAt: at, sentAt: null })
     .onConflict((oc) => oc.columns(["teamId", "kind", "periodKey", "memberKey"]).doNothing())
     .returning("id")
     .executeTakeFirst();
-  if (inserted) return true;
+  if (inserted) return 1;
   const retaken = await byKey(db, key)
     .set((eb) => ({ leaseUntil, attempts: eb("attempts", "+", 1) }))
     .where("status", "=", "claimed")
     .where("leaseUntil", "<", at)
-    .where("attempts", "<", MAX_ATTEMPTS)
+    .returning("attempts")
     .executeTakeFirst();
-  return Number(retaken.numUpdatedRows) > 0;
+  return retaken ? Number(retaken.attempts) : null;
 }
 
 export async function markJobSent(db: Db, key: JobKey, at: string): Promise<void> {
   await byKey(db, key).set({ status: "sent", sentAt: at, leaseUntil: null }).execute();
 }
 
-/** A failed attempt: the lease ends now, so a later tick may try again. */
-export async function releaseJob(db: Db, key: JobKey, at: string): Promise<void> {
-  await byKey(db, key).set({ leaseUntil: at }).where("status", "=", "claimed").execute();
+/** A failed attempt: the claim lapses at `retryAt`, when a later tick may try again. */
+export async function releaseJob(db: Db, key: JobKey, attempt: number, retryAt: string): Promise<void> {
+  await byKey(db, key)
+    .set({ leaseUntil: retryAt })
+    .where("status", "=", "claimed")
+    .where("attempts", "=", attempt)
+    .execute();
 }
 
-export async function isJobSent(db: Db, key: JobKey): Promise<boolean> {
+/** Gives the job up for good: it will not be tried again, and its period counts as settled. */
+export async function failJob(db: Db, key: JobKey, attempt: number): Promise<void> {
+  await byKey(db, key)
+    .set({ status: "failed", leaseUntil: null })
+    .where("status", "=", "claimed")
+    .where("attempts", "=", attempt)
+    .execute();
+}
+
+/** Sent, or given up: either way nothing more will happen for this job. */
+export async function isJobSettled(db: Db, key: JobKey): Promise<boolean> {
   const row = await db
     .selectFrom("jobRuns")
     .select("status")
@@ -56,5 +69,5 @@ export async function isJobSent(db: Db, key: JobKey): Promise<boolean> {
     .where("periodKey", "=", key.periodKey)
     .where("memberKey", "=", key.memberKey)
     .executeTakeFirst();
-  return row?.status === "sent";
+  return row?.status === "sent" || row?.status === "failed";
 }

@@ -1,3 +1,4 @@
+import { CorongError } from "../../src/app/errors.js";
 import type { Chart, Messenger } from "../../src/app/ports.js";
 import { replyToText } from "../../src/core/reply.js";
 
@@ -17,6 +18,7 @@ export interface Delivery {
 export function recordingMessenger() {
   const delivered: Delivery[] = [];
   let failuresLeft = 0;
+  const blockedBy = new Set<string>();
   const failIfAsked = () => {
     if (failuresLeft > 0) {
       failuresLeft -= 1;
@@ -25,6 +27,8 @@ export function recordingMessenger() {
   };
   const messenger = {
     async sendDirect(team, member, reply) {
+      if (blockedBy.has(member.displayName))
+        throw new CorongError("undeliverable", "Forbidden: bot was blocked by the user");
       failIfAsked();
       delivered.push({
         to: "direct",
@@ -34,9 +38,13 @@ export function recordingMessenger() {
         text: replyToText(reply),
       });
     },
-    async postToTeam(team, reply, chart) {
+    async postToTeam(team, reply) {
       failIfAsked();
-      delivered.push({ to: "team", teamId: team.id, text: replyToText(reply), ...(chart ? { chart } : {}) });
+      delivered.push({ to: "team", teamId: team.id, text: replyToText(reply) });
+    },
+    async postChart(team, chart) {
+      failIfAsked();
+      delivered.push({ to: "team", teamId: team.id, text: "", chart });
     },
   } satisfies Messenger;
   return {
@@ -45,6 +53,10 @@ export function recordingMessenger() {
     /** The next `n` sends fail like a rate-limited platform. */
     failNext(n: number) {
       failuresLeft = n;
+    },
+    /** Direct messages to this person fail for good, as for a rep who blocked the bot. */
+    blockedBy(name: string) {
+      blockedBy.add(name);
     },
   };
 }

@@ -72,6 +72,12 @@ describe.each(DIALECTS)("scheduled jobs on $name", (dialect) => {
     await database.drop();
   });
 
+  it("after downtime sends a rep the reminder alone, not the nudge on top", async () => {
+    await runner().runDue(jakarta(`${WED}T17:00:00`));
+    expect(sentTo("nudge")).toEqual([]);
+    expect(sentTo("reminder")).toEqual(["Ayu", "Budi", "Citra"]);
+  });
+
   it("nudges reps below the visit quota at 13:00 with what is left, and nobody else", async () => {
     await report(reps.ayu, WED, 2);
     await report(reps.budi, WED, 5);
@@ -103,6 +109,7 @@ describe.each(DIALECTS)("scheduled jobs on $name", (dialect) => {
   });
 
   it("posts nothing twice after a restart", async () => {
+    await runner().runDue(jakarta(`${WED}T13:00:00`));
     await runner().runDue(jakarta(`${WED}T16:00:00`));
     const before = out.delivered.length;
     expect(before).toBe(6); // a nudge and a reminder for each of three silent reps
@@ -132,13 +139,14 @@ describe.each(DIALECTS)("scheduled jobs on $name", (dialect) => {
     const second = connect(database.url);
     try {
       const other = createStore(second.db);
-      const now = jakarta(`${WED}T16:00:00`);
-      await Promise.all([
-        runner().runDue(now),
-        runner(other).runDue(now),
-        runner().runDue(now),
-        runner(other).runDue(now),
-      ]);
+      for (const now of [jakarta(`${WED}T13:00:00`), jakarta(`${WED}T16:00:00`)]) {
+        await Promise.all([
+          runner().runDue(now),
+          runner(other).runDue(now),
+          runner().runDue(now),
+          runner(other).runDue(now),
+        ]);
+      }
       expect(sentTo("reminder")).toEqual(["Ayu", "Budi", "Citra"]);
       expect(sentTo("nudge")).toEqual(["Ayu", "Budi", "Citra"]);
     } finally {
@@ -148,14 +156,52 @@ describe.each(DIALECTS)("scheduled jobs on $name", (dialect) => {
 
   it("rides out a storm of 429s: each message arrives once, on a later tick", async () => {
     const jobs = runner();
-    out.failNext(4);
+    out.failNext(2);
     const first = await jobs.runDue(jakarta(`${WED}T16:00:00`));
-    expect(first.failed).toBe(4);
-    expect(out.delivered).toHaveLength(2);
+    expect(first.failed).toBe(2);
+    expect(out.delivered).toHaveLength(1);
+    // A failed send waits a minute before its retry, then goes out once.
     await jobs.runDue(jakarta(`${WED}T16:01:00`));
+    expect(out.delivered).toHaveLength(1);
     await jobs.runDue(jakarta(`${WED}T16:02:00`));
+    await jobs.runDue(jakarta(`${WED}T16:10:00`));
     expect(sentTo("reminder")).toEqual(["Ayu", "Budi", "Citra"]);
-    expect(sentTo("nudge")).toEqual(["Ayu", "Budi", "Citra"]);
+  });
+
+  it("gives up on a rep who blocked the bot without holding up the others", async () => {
+    out.blockedBy("Budi");
+    const jobs = runner();
+    const report = await jobs.runDue(jakarta(`${WED}T16:00:00`));
+    expect(report.failed).toBe(0);
+    expect(sentTo("reminder")).toEqual(["Ayu", "Citra"]);
+    // Given up, not retried: the sweep is complete.
+    expect(
+      await store.isJobSettled({
+        teamId: team.id,
+        kind: "reminder",
+        periodKey: WED,
+        memberKey: String(reps.budi.id),
+      }),
+    ).toBe(true);
+    expect(
+      await store.isJobSettled({ teamId: team.id, kind: "reminder", periodKey: WED, memberKey: "*" }),
+    ).toBe(true);
+  });
+
+  it("gives a failing job up after six tries spread over half an hour", async () => {
+    out.failNext(1_000);
+    const jobs = runner();
+    const key = {
+      teamId: team.id,
+      kind: "reminder" as const,
+      periodKey: WED,
+      memberKey: String(reps.ayu.id),
+    };
+    for (let minute = 0; minute < 60; minute++) {
+      await jobs.runDue(jakarta(`${WED}T16:00:00`) + minute * 60_000);
+    }
+    expect(await store.isJobSettled(key)).toBe(true);
+    expect(out.delivered).toEqual([]);
   });
 
   it("keeps going for other teams when one team's platform keeps failing", async () => {
@@ -182,12 +228,9 @@ describe.each(DIALECTS)("scheduled jobs on $name", (dialect) => {
       messengers: { slack: broken.messenger, telegram: healthy.messenger },
     });
     const report = await jobs.runDue(jakarta(`${WED}T16:00:00`));
-    expect(report.failed).toBe(6);
+    expect(report.failed).toBe(3);
     expect(broken.delivered).toEqual([]);
-    expect(healthy.delivered.map((d) => [d.name, d.text.slice(0, 12)])).toEqual([
-      ["Dewi", "Baru 0 dari "],
-      ["Dewi", "Halo Dewi 👋"],
-    ]);
+    expect(healthy.delivered.map((d) => [d.name, d.text.slice(0, 12)])).toEqual([["Dewi", "Halo Dewi 👋"]]);
   });
 
   it("leaves out days off, weekends and holidays", async () => {
@@ -213,9 +256,24 @@ describe.each(DIALECTS)("scheduled jobs on $name", (dialect) => {
     expect(out.delivered.filter((d) => d.to === "team")).toEqual([]);
     await runner().runDue(monday + 47 * 3600_000);
     await runner().runDue(monday + 47 * 3600_000 + 60_000);
-    const digests = out.delivered.filter((d) => d.to === "team");
-    expect(digests).toHaveLength(1);
-    expect(digests[0]?.text).toContain("📊 Monday digest · Sales JKT · week 49 (30 Nov – 6 Dec)");
-    expect(digests[0]?.chart?.png.subarray(1, 4).toString()).toBe("PNG");
+    const [text, chart, ...more] = out.delivered.filter((d) => d.to === "team");
+    expect(more).toEqual([]);
+    expect(text?.text).toContain("📊 Monday digest · Sales JKT · week 49 (30 Nov – 6 Dec)");
+    expect(chart?.chart?.png.subarray(1, 4).toString()).toBe("PNG");
+  });
+
+  it("never reposts the digest text when only its chart failed", async () => {
+    const monday = jakarta("2026-12-07T08:00:00");
+    const jobs = runner();
+    const original = out.messenger.postChart;
+    let chartFailures = 1;
+    out.messenger.postChart = async (team, chart) => {
+      if (chartFailures-- > 0) throw new Error("missing_scope: files:write");
+      return original(team, chart);
+    };
+    await jobs.runDue(monday);
+    await jobs.runDue(monday + 2 * 60_000);
+    const posts = out.delivered.filter((d) => d.to === "team");
+    expect(posts.map((p) => (p.chart ? "chart" : "text"))).toEqual(["text", "chart"]);
   });
 });

@@ -214,7 +214,8 @@ describe("planFunnel", () => {
           expect(potential).toBeGreaterThanOrEqual(closeable);
           expect(prospects).toBeGreaterThanOrEqual(potential);
           expect(leads).toBeGreaterThanOrEqual(prospects);
-          if (days > 0) expect(plan.perWorkingDay.leads * days).toBeGreaterThanOrEqual(leads - 1e-9);
+          // Relative tolerance: at hundreds of millions of leads a float product is off in its last digits.
+          if (days > 0) expect(plan.perWorkingDay.leads * days).toBeGreaterThanOrEqual(leads * (1 - 1e-12));
         },
       ),
     );

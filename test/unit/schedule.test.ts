@@ -14,11 +14,12 @@ const kinds = (team: ScheduledTeam, iso: string, holiday = noHolidays) =>
   dueJobs(team, at(iso), holiday).map((j) => `${j.kind}:${j.periodKey}`);
 
 describe("dueJobs", () => {
-  it("makes the nudge due at 13:00 and the reminder at 16:00 team-local, until the day ends", () => {
+  it("makes the nudge due from 13:00 until the reminder takes over at 16:00, and the reminder until the day ends", () => {
     expect(kinds(jakarta, "2026-12-02T12:59:00+07:00")).toEqual([]);
     expect(kinds(jakarta, "2026-12-02T13:00:00+07:00")).toEqual(["nudge:2026-12-02"]);
-    expect(kinds(jakarta, "2026-12-02T16:00:00+07:00")).toEqual(["nudge:2026-12-02", "reminder:2026-12-02"]);
-    expect(kinds(jakarta, "2026-12-02T23:59:00+07:00")).toEqual(["nudge:2026-12-02", "reminder:2026-12-02"]);
+    expect(kinds(jakarta, "2026-12-02T15:59:00+07:00")).toEqual(["nudge:2026-12-02"]);
+    expect(kinds(jakarta, "2026-12-02T16:00:00+07:00")).toEqual(["reminder:2026-12-02"]);
+    expect(kinds(jakarta, "2026-12-02T23:59:00+07:00")).toEqual(["reminder:2026-12-02"]);
     // A new day: yesterday's missed reminders are gone, not sent late.
     expect(kinds(jakarta, "2026-12-03T00:01:00+07:00")).toEqual([]);
   });
@@ -26,7 +27,6 @@ describe("dueJobs", () => {
   it("skips weekends, days the team does not work, and public holidays", () => {
     expect(kinds(jakarta, "2026-12-05T16:30:00+07:00")).toEqual([]);
     expect(kinds({ ...jakarta, workingDays: [1, 2, 3, 4, 5, 6] }, "2026-12-05T16:30:00+07:00")).toEqual([
-      "nudge:2026-12-05",
       "reminder:2026-12-05",
     ]);
     expect(kinds(jakarta, "2026-12-25T16:30:00+07:00", (d) => d === "2026-12-25")).toEqual([]);
@@ -42,7 +42,8 @@ describe("dueJobs", () => {
   it("follows the team's own clock across a DST change", () => {
     const berlin = { ...jakarta, timezone: "Europe/Berlin" };
     // Before 25 October 2026 Berlin is UTC+2, after it UTC+1.
-    expect(kinds(berlin, "2026-10-23T14:00:00Z")).toEqual(["nudge:2026-10-23", "reminder:2026-10-23"]);
+    expect(kinds(berlin, "2026-10-23T13:59:00Z")).toEqual(["nudge:2026-10-23"]);
+    expect(kinds(berlin, "2026-10-23T14:00:00Z")).toEqual(["reminder:2026-10-23"]);
     expect(kinds(berlin, "2026-10-26T11:59:00Z")).toEqual(["digest:2026-W43"]);
     expect(kinds(berlin, "2026-10-26T12:00:00Z")).toEqual(["nudge:2026-10-26", "digest:2026-W43"]);
     const newYork = { ...jakarta, timezone: "America/New_York" };

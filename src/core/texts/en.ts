@@ -42,7 +42,6 @@ export const en: Texts = {
   progressLine: (day, progress) => `${en.dayHeading(day)}: ${en.progress(progress)}`,
   withdrawn: (day, counts) => `↩️ Withdrawn: ${counts} (${day}).`,
   nothingToUndo: "There's no report of yours to withdraw.",
-  nothingLogged: "Nothing logged yet.",
 
   parseError: (code, { metric, value }, helpCommand) => {
     const what = metric ? metricName("en", metric) : "that count";
@@ -58,6 +57,8 @@ export const en: Texts = {
       }
       case "future_day":
         return "That sounds like a plan, not a report — I only log what already happened. Tell me once it's done 💪";
+      case "two_days":
+        return "That names two days — send one message per day so each is counted on the right day. Nothing was saved.";
       default:
         return `I couldn't find any activity in that. Try: \`met 4 clients, 2 follow-ups, 1 new lead\` — or \`${helpCommand}\`.`;
     }
@@ -97,8 +98,9 @@ export const en: Texts = {
     `Got it — your direct messages now count for ${team}. Send your report again, please.`,
   quotaSet: (metric, value) =>
     `Daily quota set: ${countWithMetric("en", metric, value)} per rep per working day.`,
-  quotaShow: (visits, followUps) => `Daily quota: ${visits} visits · ${followUps} follow-ups per rep.`,
-  targetSet: (closings, month) => `🎯 Target for ${month}: ${closings} closings.`,
+  quotaShow: (visits, followUps) =>
+    `Daily quota: ${countWithMetric("en", "visits", visits)} · ${countWithMetric("en", "followUps", followUps)} per rep.`,
+  targetSet: (closings, month) => `🎯 Target for ${month}: ${countWithMetric("en", "closed", closings)}.`,
   languageSet: "Got it — I'll answer you in English.",
   teamNotSetUp: (setupCommand) =>
     `This chat isn't a Corong team yet. A manager can make it one with \`${setupCommand}\`.`,
@@ -150,12 +152,12 @@ export const en: Texts = {
   funnelEmpty: (helpCommand) =>
     `No funnel activity in this period yet. Log stages as deals move: \`3 new leads, 2 prospects, 1 potential\` (${helpCommand}).`,
   noLeadsYet: "No leads logged in this period, so there is no ratio yet — log new leads as they come in.",
-  closeRate: (rate) => `Closeable → closed ${rate}`,
   tip: (c) => `Tip: ${TIPS[c.from] ?? ""}`,
 
   planTitle: (month) => `Plan for ${month}`,
   planNoTarget: (targetCommand) => `No monthly target yet. A manager sets one with \`${targetCommand}\`.`,
-  planLine: (target, needed) => `${target} closings need ≈ ${needed}`,
+  planLine: (target, needed) =>
+    `${countWithMetric("en", "closed", target)} need${target === 1 ? "s" : ""} ≈ ${needed}`,
   planPerDay: (leadsPerDay, workingDays) =>
     `→ ${leadsPerDay} new leads per working day (${workingDays} working day${workingDays === 1 ? "" : "s"} left)`,
   planBasis: (allBenchmark, anyBenchmark) =>
@@ -181,7 +183,7 @@ export const en: Texts = {
   chartLegend: "bars: team · outline: benchmark 10:5:3:1",
   reminder: (name, example) => `Hi ${name} 👋 today's activity isn't logged yet. Just reply like: ${example}`,
   nudge: (done, quota) =>
-    `${done} of ${quota} visits so far today — ${quota - done} to go. You've got this 💪`,
+    `${done} of ${countWithMetric("en", "visits", quota)} so far today — ${quota - done} to go. You've got this 💪`,
   reportButton: "📝 Report today",
   reportPrompt: "Send me today's numbers in one line, like: `met 3 clients, 2 follow-ups, 1 new lead`",
   reportFormTitle: "Today's activity",

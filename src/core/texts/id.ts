@@ -40,7 +40,6 @@ export const id: Texts = {
   progressLine: (day, progress) => `${id.dayHeading(day)}: ${id.progress(progress)}`,
   withdrawn: (day, counts) => `↩️ Dibatalkan: ${counts} (${day}).`,
   nothingToUndo: "Belum ada laporanmu yang bisa dibatalkan.",
-  nothingLogged: "Belum ada yang dicatat.",
 
   parseError: (code, { metric, value }, helpCommand) => {
     const what = metric ? metricName("id", metric) : "angka itu";
@@ -56,6 +55,8 @@ export const id: Texts = {
       }
       case "future_day":
         return "Kedengarannya itu rencana, bukan laporan — aku hanya mencatat yang sudah terjadi. Kabari lagi kalau sudah 💪";
+      case "two_days":
+        return "Itu menyebut dua hari — kirim satu pesan per hari supaya tercatat di hari yang benar. Tidak ada yang disimpan.";
       default:
         return `Aku tidak menemukan aktivitas di situ. Coba: \`ketemu 4 klien, 2 follow up, 1 lead baru\` — atau \`${helpCommand}\`.`;
     }
@@ -152,7 +153,6 @@ export const id: Texts = {
     `Belum ada aktivitas corong di periode ini. Catat tahap saat deal bergerak: \`3 leads baru, 2 prospek, 1 potensial\` (${helpCommand}).`,
   noLeadsYet:
     "Belum ada leads tercatat di periode ini, jadi rasio belum bisa dihitung — catat leads baru saat masuk.",
-  closeRate: (rate) => `Closeable → closing ${rate}`,
   tip: (c) => `Tips: ${TIPS[c.from] ?? ""}`,
 
   planTitle: (month) => `Rencana ${month}`,

@@ -45,7 +45,6 @@ export interface Texts {
   progressLine(day: string, progress: QuotaProgress[]): string;
   withdrawn(day: string, counts: string): string;
   nothingToUndo: string;
-  nothingLogged: string;
 
   parseError(code: ParseErrorCode, detail: { metric?: Metric; value?: string }, helpCommand: string): string;
   usage(command: UsageTopic): string;
@@ -92,7 +91,6 @@ export interface Texts {
   onBenchmark: string;
   funnelEmpty(helpCommand: string): string;
   noLeadsYet: string;
-  closeRate(rate: string): string;
   tip(c: Conversion): string;
 
   planTitle(month: string): string;

@@ -6,10 +6,11 @@ import {
   HTTPReceiver,
   type KnownEventFromType,
   type types,
-  type webApi,
+  webApi,
 } from "@slack/bolt";
 import type { Bot } from "../../app/bot.js";
 import { oncePerDelivery } from "../../app/deliveries.js";
+import { CorongError } from "../../app/errors.js";
 import type { Incoming } from "../../app/incoming.js";
 import type { Logger } from "../../app/logger.js";
 import type { Messenger, Store } from "../../app/ports.js";
@@ -50,6 +51,28 @@ export interface SlackAdapter {
 }
 
 type MessageEvent = KnownEventFromType<"message">;
+
+/** Slack errors that no retry will fix: the channel or user is gone, or the bot is not let in. */
+const GONE = new Set([
+  "channel_not_found",
+  "not_in_channel",
+  "is_archived",
+  "user_not_found",
+  "account_inactive",
+  "cannot_dm_bot",
+  "user_disabled",
+]);
+
+async function undeliverableIfGone<T>(send: () => Promise<T>): Promise<T> {
+  try {
+    return await send();
+  } catch (error) {
+    const code = (error as { data?: { error?: string } }).data?.error;
+    if (code && GONE.has(code))
+      throw new CorongError("undeliverable", `Slack refused: ${code}`, { cause: error });
+    throw error;
+  }
+}
 type Target = { kind: "direct"; channel: string } | { kind: "ephemeral"; channel: string; user: string };
 
 /**
@@ -62,7 +85,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const logger = options.logger.child({ platform: "slack" });
   const clientOptions: webApi.WebClientOptions = {
     ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
-    ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
+    // Bounded retries (429 Retry-After included) that end well inside the scheduler's 10-minute job lease.
+    retryConfig: options.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
   };
   const receiver =
     options.appToken || !options.signingSecret
@@ -248,19 +272,25 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     async sendDirect(_team, member, reply) {
       await pacer.slot(member.externalId);
       // Posting to a user id lands in the bot's direct message with them.
-      await app.client.chat.postMessage({ channel: member.externalId, ...toSlackMessage(reply) });
+      await undeliverableIfGone(() =>
+        app.client.chat.postMessage({ channel: member.externalId, ...toSlackMessage(reply) }),
+      );
     },
-    async postToTeam(team, reply, chart) {
+    async postToTeam(team, reply) {
       await pacer.slot(team.externalId);
-      await app.client.chat.postMessage({ channel: team.externalId, ...toSlackMessage(reply) });
-      if (chart) {
-        await app.client.filesUploadV2({
+      await undeliverableIfGone(() =>
+        app.client.chat.postMessage({ channel: team.externalId, ...toSlackMessage(reply) }),
+      );
+    },
+    async postChart(team, chart) {
+      await undeliverableIfGone(() =>
+        app.client.filesUploadV2({
           channel_id: team.externalId,
           file: Buffer.from(chart.png),
           filename: chart.fileName,
           title: chart.title,
-        });
-      }
+        }),
+      );
     },
   };
 

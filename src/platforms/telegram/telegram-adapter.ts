@@ -2,6 +2,7 @@ import { Telegraf, TelegramError } from "telegraf";
 import type { CallbackQuery, Message, Update, User, UserFromGetMe } from "telegraf/types";
 import type { Bot } from "../../app/bot.js";
 import { oncePerDelivery } from "../../app/deliveries.js";
+import { CorongError } from "../../app/errors.js";
 import type { Incoming, PlatformPerson } from "../../app/incoming.js";
 import type { Logger } from "../../app/logger.js";
 import type { Messenger, Store } from "../../app/ports.js";
@@ -203,22 +204,23 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
     async sendDirect(_team, member, reply) {
       await pacer.slot(member.externalId);
       // A private chat's id is the user's id; it works once the rep has started the bot.
-      await send(Number(member.externalId), reply);
+      await undeliverableIfBlocked(() => send(Number(member.externalId), reply));
     },
-    async postToTeam(team, reply, chart) {
-      const chatId = Number(team.externalId);
+    async postToTeam(team, reply) {
       await pacer.slot(team.externalId);
-      await send(chatId, reply);
-      if (chart) {
-        await pacer.slot(team.externalId);
-        await call("sendPhoto", () =>
+      await undeliverableIfBlocked(() => send(Number(team.externalId), reply));
+    },
+    async postChart(team, chart) {
+      await pacer.slot(team.externalId);
+      await undeliverableIfBlocked(() =>
+        call("sendPhoto", () =>
           api.sendPhoto(
-            chatId,
+            Number(team.externalId),
             { source: Buffer.from(chart.png), filename: chart.fileName },
             { caption: chart.title },
           ),
-        );
-      }
+        ),
+      );
     },
   };
 
@@ -345,6 +347,21 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
       polling = undefined;
     },
   };
+}
+
+/**
+ * A 403 (the user never started the bot or blocked it, the bot left the group) or a chat that no longer exists
+ * will not change with retries.
+ */
+async function undeliverableIfBlocked<T>(send: () => Promise<T>): Promise<T> {
+  try {
+    return await send();
+  } catch (error) {
+    if (error instanceof TelegramError && (error.code === 403 || /chat not found/i.test(error.description))) {
+      throw new CorongError("undeliverable", `Telegram refused: ${error.description}`, { cause: error });
+    }
+    throw error;
+  }
 }
 
 /** `language_code` as the bot's locale hint: Indonesian or English; other languages follow the team. */
