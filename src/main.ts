@@ -101,9 +101,12 @@ export async function startService(config: Config, options: ServiceOptions = {})
     store,
     logger,
     messengers: {
+      // Console teams live in the console's own SQLite file; their charts are written next to it.
       console: createConsoleMessenger(
         process.stdout,
-        dirname(config.DATABASE_URL.replace(/^sqlite:/, "")) || ".",
+        config.DATABASE_URL.startsWith("sqlite:")
+          ? dirname(config.DATABASE_URL.slice("sqlite:".length))
+          : tmpdir(),
       ),
       ...(slack ? { slack: slack.messenger } : {}),
       ...(telegram ? { telegram: telegram.messenger } : {}),

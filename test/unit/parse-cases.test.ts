@@ -6,7 +6,8 @@ import { parseReport } from "../../src/core/parse/index.js";
 interface Case {
   text: string;
   now: string;
-  expect: { ok: true; date: string; counts: Record<string, number> } | { ok: false };
+  /** `error` is optional, so the public file's refusals need not name a code. */
+  expect: { ok: true; date: string; counts: Record<string, number> } | { ok: false; error?: string };
 }
 
 /** The local date of an ISO instant as written in its own offset: "2026-12-02T01:00:00+08:00" is 2 Dec. */
@@ -45,6 +46,7 @@ for (const file of ["parse-cases.jsonl", "parse-cases-more.jsonl"]) {
         expect(result.ok && result.counts).toEqual(c.expect.counts);
       } else {
         expect(result.ok).toBe(false);
+        if (c.expect.error !== undefined) expect(result).toMatchObject({ error: c.expect.error });
       }
     });
   });

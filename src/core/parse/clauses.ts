@@ -6,6 +6,8 @@ export interface Clause {
   items: Item[];
   /** The clause asks rather than tells ("can we move the meeting to 3pm?"). */
   question: boolean;
+  /** The clause follows an "and" / "dan" in the same sentence ("met 3 clients and 2 prospects"). */
+  joined: boolean;
 }
 
 /** One count and the words that belong to it. */
@@ -21,9 +23,11 @@ export function splitClauses(items: readonly Item[]): Clause[] {
   const clauses: Clause[] = [];
   let sentence: Clause[] = [];
   let current: Item[] = [];
+  let joined = false;
   const closeClause = (): void => {
-    if (current.length > 0) sentence.push({ items: current, question: false });
+    if (current.length > 0) sentence.push({ items: current, question: false, joined });
     current = [];
+    joined = false;
   };
   const closeSentence = (question: boolean): void => {
     closeClause();
@@ -46,6 +50,7 @@ export function splitClauses(items: readonly Item[]): Clause[] {
       else closeClause();
     } else if (it.k === "mark" && it.mark === "and") {
       closeClause();
+      joined = true;
     } else {
       current.push(it);
     }

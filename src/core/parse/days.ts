@@ -33,8 +33,18 @@ function toIso(days: number): string {
 const LAST_YEAR_WINDOW = 92;
 
 /**
+ * How far back a calendar date may book a report. A date further back than this is not taken as the
+ * report's day: the phrase is treated as noise, as if it were not a date at all, and the report goes to
+ * the day it would have gone to without it. Reps log today, yesterday or the last few days; a date weeks
+ * back is far more often part of a name ("jalan 17 Agustus", "Jl. 10 November") than a late report.
+ * Only calendar dates ("17 agustus", "30/11", "tgl 5", "2026-11-01") are capped; "3 days ago" and weekdays
+ * are never names.
+ */
+export const MAX_BACKDATE_DAYS = 14;
+
+/**
  * The day a reference points to, seen from `today`; "future" for a day after today; null when it names
- * no valid day (31 Feb) or `today` itself is not a date.
+ * no valid day (31 Feb), a calendar date more than MAX_BACKDATE_DAYS back, or `today` itself is not a date.
  *
  * A bare weekday means the most recent such day, and today counts: "on Monday" written on a Monday is today,
  * because reps log the day they are in far more often than the same weekday a week back. "Last Monday" on a
@@ -59,24 +69,35 @@ export function resolveDay(ref: DayRef, today: string): string | "future" | null
       return toIso(t - back);
     }
     case "date": {
-      if (ref.year !== undefined) {
-        const d = ref.month === undefined ? null : fromParts(ref.year, ref.month, ref.day);
-        if (d === null) return null;
-        return d > t ? "future" : toIso(d);
-      }
-      if (ref.month !== undefined) {
-        const d = fromParts(y, ref.month, ref.day);
-        if (d !== null && d <= t) return toIso(d);
-        const prev = fromParts(y - 1, ref.month, ref.day);
-        if (prev !== null && t - prev <= LAST_YEAR_WINDOW) return toIso(prev);
-        return d === null ? null : "future";
-      }
-      // A day of the month alone ("tgl 1") is this month's, or last month's if this month's is still ahead.
-      const d = fromParts(y, mo, ref.day);
-      if (d !== null && d <= t) return toIso(d);
-      const pm = mo === 1 ? 12 : mo - 1;
-      const prev = fromParts(mo === 1 ? y - 1 : y, pm, ref.day);
-      return prev === null ? null : toIso(prev);
+      const d = resolveDate(ref, t, y, mo);
+      if (d === null || d === "future") return d;
+      return t - d > MAX_BACKDATE_DAYS ? null : toIso(d);
     }
   }
+}
+
+/** A calendar date as a day number, "future" when it is after today `t`, or null when it names no valid day. */
+function resolveDate(
+  ref: Extract<DayRef, { kind: "date" }>,
+  t: number,
+  y: number,
+  mo: number,
+): number | "future" | null {
+  if (ref.year !== undefined) {
+    const d = ref.month === undefined ? null : fromParts(ref.year, ref.month, ref.day);
+    if (d === null) return null;
+    return d > t ? "future" : d;
+  }
+  if (ref.month !== undefined) {
+    const d = fromParts(y, ref.month, ref.day);
+    if (d !== null && d <= t) return d;
+    const prev = fromParts(y - 1, ref.month, ref.day);
+    if (prev !== null && t - prev <= LAST_YEAR_WINDOW) return prev;
+    return d === null ? null : "future";
+  }
+  // A day of the month alone ("tgl 1") is this month's, or last month's if this month's is still ahead.
+  const d = fromParts(y, mo, ref.day);
+  if (d !== null && d <= t) return d;
+  const pm = mo === 1 ? 12 : mo - 1;
+  return fromParts(mo === 1 ? y - 1 : y, pm, ref.day);
 }

@@ -4,7 +4,7 @@ import { segment, splitClauses } from "./clauses.js";
 import { resolveDay } from "./days.js";
 import { type CueItem, type Item, tag } from "./items.js";
 import { VERB_CATS } from "./lexicon.js";
-import { resolveSpan, type Topic } from "./resolve.js";
+import { CARRIED_VERBS, PEOPLE, resolveSpan, type Topic } from "./resolve.js";
 import { normalize, tokenize } from "./tokenize.js";
 import type { ParseContext, ParseResult } from "./types.js";
 
@@ -26,22 +26,44 @@ export function parseReport(text: string, ctx: ParseContext): ParseResult {
   }
 }
 
+/**
+ * "30/11" and "4/5" look alike: a day and month, or progress against quota pasted back from the bot. A recent
+ * (or today's) date is a date; otherwise, written right next to a metric word ("visits 4/5", "4/5 visits"),
+ * it is progress; anywhere else it stays a date, so "on 3/12" written on 2 Dec is a plan and an old one is noise.
+ */
+function settleDates(items: readonly Item[], today: string): Item[] {
+  return items.map((it, j) => {
+    if (it.k !== "day" || it.alt === undefined) return it;
+    const day = resolveDay(it.ref, today);
+    if (day !== null && day !== "future") return it;
+    const nextToCue = items[j - 1]?.k === "cue" || items[j + 1]?.k === "cue";
+    return nextToCue ? it.alt : it;
+  });
+}
+
 function parse(text: string, ctx: ParseContext): ParseResult {
   const tagged = tag(tokenize(normalize(text)));
+  const items = settleDates(tagged.items, ctx.today);
   // Sales English ("follow up", "closing", "leads") is shared, so only words one language owns count.
   const locale: Locale = tagged.id > tagged.en ? "id" : "en";
   const counts: PartialCounts = {};
-  const topic: Topic = { previous: null, nouns: [], label: null };
+  const topic: Topic = { previous: null, nouns: [], label: null, carry: null };
+  let lastVerb: CueItem | null = null;
   let dayContext: string | "future" | null = null;
   let date: string | null = null;
+  /** Days named for counts, so a message covering two days is refused instead of merged into one. */
+  const named = new Set<string>();
   let accepted = false;
   let planned = false;
 
-  for (const clause of splitClauses(tagged.items)) {
+  for (const clause of splitClauses(items)) {
+    const verbBefore = lastVerb;
+    lastVerb = null;
     if (clause.question) {
       topic.label = null;
       continue;
     }
+    topic.carry = clause.joined ? verbBefore : null;
     let own: string | "future" | null = null;
     for (const it of clause.items) {
       if (it.k !== "day") continue;
@@ -55,6 +77,15 @@ function parse(text: string, ctx: ParseContext): ParseResult {
     if (own !== null) dayContext = own;
     const cues = clause.items.filter((it): it is CueItem => it.k === "cue");
     const spans = segment(clause.items);
+    // Only a verb that leads the clause's last count of people carries ("met 3 clients and 2 prospects"), not
+    // one after it ("0 check-ins and 0 leads"), another count's ("3 visits 2 fu and 2 prospects") or a label
+    // ("visits 3 and 2 prospects").
+    const last = spans[spans.length - 1];
+    if (last?.items.slice(last.at + 1).some((it) => it.k === "cue" && PEOPLE.has(it.cat))) {
+      for (const it of last.items.slice(0, last.at)) {
+        if (it.k === "cue" && CARRIED_VERBS.has(it.cat)) lastVerb = it;
+      }
+    }
     if (spans.length === 0) {
       topic.label = cues.length > 0 ? cues : null;
       const nouns = cues.filter((c) => !VERB_CATS.has(c.cat));
@@ -65,7 +96,12 @@ function parse(text: string, ctx: ParseContext): ParseResult {
     const plan = day === "future" || hasMark(clause.items, "plan");
     for (const span of spans) {
       const metric = resolveSpan(span, topic);
-      if (metric === null) continue;
+      if (metric === null) {
+        // "met 4 clients yesterday and 2 today": the bare 2 names no metric, but its day still says the
+        // message spans two days.
+        if (own !== null && own !== "future" && !plan && !span.count.problem) named.add(own);
+        continue;
+      }
       topic.previous = metric;
       const nouns = span.items.filter((it): it is CueItem => it.k === "cue" && !VERB_CATS.has(it.cat));
       if (nouns.length > 0) topic.nouns = nouns;
@@ -79,12 +115,15 @@ function parse(text: string, ctx: ParseContext): ParseResult {
       if (problem) return { ok: false, error: problem, locale, metric, value: raw.slice(0, 40) };
       counts[metric] = (counts[metric] ?? 0) + value;
       accepted = true;
+      // A count with no day of its own goes with the day the message names, if any ("3 visits, 2 fu yesterday").
+      if (day !== null) named.add(day);
       if (date === null && day !== null) date = day;
     }
     topic.label = null;
   }
 
   if (!accepted) return { ok: false, error: planned ? "future_day" : "no_activity", locale };
+  if (named.size > 1) return { ok: false, error: "two_days", locale };
   for (const metric of METRICS) {
     const total = counts[metric];
     if (total !== undefined && total > MAX_COUNT_PER_MESSAGE) {

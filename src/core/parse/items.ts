@@ -22,11 +22,18 @@ export interface CountItem {
   problem?: Problem;
 }
 
+export interface DayItem {
+  k: "day";
+  ref: DayRef;
+  /** "4/5" may be a date or progress against quota; this is the count it is when it is not a recent date. */
+  alt?: CountItem;
+}
+
 /** A message after tagging: what each stretch of text means, in order. */
 export type Item =
   | CueItem
   | CountItem
-  | { k: "day"; ref: DayRef }
+  | DayItem
   | { k: "mark"; mark: Mark }
   | { k: "sep"; level: "sentence" | "clause"; question: boolean }
   | { k: "other" };
@@ -271,9 +278,24 @@ function stageTwo(pre: Pre[]): Stage2[] {
       case "wordnum":
         i = take(classifyNumber(pre, i, p.value, p.raw, false));
         break;
-      case "num":
+      case "num": {
+        // A year right after a day and month completes that date: "1 Dec 2026", "17 agustus 1945".
+        const last = out[out.length - 1];
+        if (
+          last?.k === "day" &&
+          last.ref.kind === "date" &&
+          last.ref.month !== undefined &&
+          last.ref.year === undefined &&
+          last.alt === undefined &&
+          p.sign === "" &&
+          /^\d{4}$/.test(p.raw)
+        ) {
+          last.ref = { ...last.ref, year: Number(p.raw) };
+          break;
+        }
         i = take(readNum(pre, i, p));
         break;
+      }
       case "lex": {
         const e = p.e;
         if (e.num !== undefined && e.mark)
@@ -311,6 +333,16 @@ function readNum(pre: Pre[], i: number, p: Extract<Pre, { p: "num" }>): Reading 
     case "date":
       return {
         item: { k: "day", ref: { kind: "date", day: shape.day, month: shape.month, year: shape.year } },
+        last: i,
+      };
+    case "dayMonth":
+      if (negative) return { item: count(shape.value, p.raw, negative, false), last: i };
+      return {
+        item: {
+          k: "day",
+          ref: { kind: "date", day: shape.day, month: shape.month },
+          alt: count(shape.value, p.raw, false, false),
+        },
         last: i,
       };
     case "progress":
@@ -383,7 +415,8 @@ function classifyNumber(pre: Pre[], i: number, value: number, raw: string, negat
   if (nextE?.after === "times") return { item: count(value, raw, negative, false), last: nextIndex(pre, i) };
   if (nextE?.after !== undefined && nextE.after !== "ago")
     return { item: { k: "other" }, last: nextIndex(pre, i) };
-  if (raw.length === 4 && value >= 1990 && value <= 2100) return other; // a year
+  // A year only next to a month ("agustus 1945", "Dec 2026"); alone, "met 2000 clients" is a (too large) count.
+  if (raw.length === 4 && prevE?.month !== undefined) return other;
   return { item: count(value, raw, negative, false), last: i };
 }
 

@@ -483,6 +483,15 @@ export const EN: LexiconTable = {
     zero: ["none", "nil", "nothing", "zero", "nada", "zilch"],
     no: ["no"],
     from: ["from", "out of", "of"],
+    became: [
+      "became",
+      "become",
+      "turned into",
+      "converted to",
+      "converted into",
+      "upgraded to",
+      "promoted to",
+    ],
   },
   weakNumbers: [
     ["a", 1, "article"],

@@ -390,6 +390,7 @@ export const ID: LexiconTable = {
       "ndak ada",
     ],
     from: ["dari"],
+    became: ["jadi", "menjadi", "berubah jadi", "berubah menjadi", "naik jadi", "naik ke", "naik menjadi"],
   },
   weakNumbers: [
     ["sekali", 1, "adverb"],

@@ -33,6 +33,7 @@ export type Mark =
   | "zero" // none, nihil: an explicit 0
   | "no" // "no visits" is 0, "no 5" is a label
   | "from" // "from 3 clients": where counted things came from
+  | "became" // "2 leads became prospects": counted for the stage reached
   | "article" // a / an: 1, only right after an activity verb
   | "adverb"; // once, sekali: a count only next to an activity word
 

@@ -5,6 +5,8 @@ export type Numeral =
   | { kind: "time" }
   | { kind: "date"; day: number; month: number; year?: number }
   | { kind: "progress"; value: number }
+  /** "30/11": day first, as Indonesians write it; "4/5" could also be progress, so the tagger decides. */
+  | { kind: "dayMonth"; day: number; month: number; value: number }
   | { kind: "other" };
 
 /** Reads digits with separators: "4", "1,000", "50.000", "2.5", "15:00", "2026-12-01", "4/5", "0812-3456". */
@@ -15,16 +17,33 @@ export function readNumeral(raw: string): Numeral {
     return { kind: "time" };
   }
   if (raw.includes(":")) return { kind: "other" };
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(raw);
-  if (m) return { kind: "date", year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-  m = /^(\d{1,2})([-/])(\d{1,2})\2(\d{2}|\d{4})$/.exec(raw);
+  let m = /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})$/.exec(raw);
+  if (m) return { kind: "date", year: Number(m[1]), month: Number(m[3]), day: Number(m[4]) };
+  // Day first ("30/11/2026", "30-11-26"), as Indonesians write dates; with dots only a four-digit year
+  // makes it a date ("1.12.2026"), since "1.12.26" could be anything.
+  m = /^(\d{1,2})([-/])(\d{1,2})\2(\d{2}|\d{4})$/.exec(raw) ?? /^(\d{1,2})(\.)(\d{1,2})\.(\d{4})$/.exec(raw);
   if (m) {
     const year = Number(m[4]);
     return { kind: "date", day: Number(m[1]), month: Number(m[3]), year: year < 100 ? 2000 + year : year };
   }
-  // "4/5" is how the bot itself shows progress against quota; a rep pasting it back means 4.
   m = /^(\d{1,4})\/(\d{1,4})$/.exec(raw);
-  if (m) return { kind: "progress", value: Number(m[1]) };
+  if (m) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    // A valid day and month ("30/11", "1/12") is a date candidate; the tagger decides between date and progress.
+    if (
+      (m[1] as string).length <= 2 &&
+      (m[2] as string).length <= 2 &&
+      a >= 1 &&
+      a <= 31 &&
+      b >= 1 &&
+      b <= 12
+    ) {
+      return { kind: "dayMonth", day: a, month: b, value: a };
+    }
+    // "4/15" is how the bot itself shows progress against quota; a rep pasting it back means 4.
+    return { kind: "progress", value: a };
+  }
   if (/[-/]/.test(raw)) return { kind: "other" };
   // Thousands grouping: "1,000" in English, "50.000" in Indonesian (also how formatCounts writes them).
   if (/^\d{1,3}([.,])\d{3}(?:\1\d{3})*$/.test(raw)) {

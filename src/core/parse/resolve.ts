@@ -11,7 +11,16 @@ export interface Topic {
   nouns: CueItem[];
   /** Cues of the clause just before, when it had no count: a heading ("Kunjungan:\n5"). */
   label: CueItem[] | null;
+  /**
+   * The meeting verb of the clause before an "and", for a clause that lists more people without a verb of its
+   * own: "met with 3 clients and 2 prospects" met both.
+   */
+  carry: CueItem | null;
 }
+
+/** Verbs whose object, when it is people, can be carried over an "and" to a verbless list of more people. */
+export const CARRIED_VERBS: ReadonlySet<string> = new Set(["visit", "fu", "call", "rel"]);
+export const PEOPLE: ReadonlySet<string> = new Set(["client", "prospect", "lead"]);
 
 const verb = (it: Item | undefined): it is CueItem => it?.k === "cue" && VERB_CATS.has(it.cat);
 const noun = (it: Item | undefined): it is CueItem => it?.k === "cue" && !VERB_CATS.has(it.cat);
@@ -47,6 +56,18 @@ function read(items: readonly Item[], at: number): Reading {
       break;
     }
     if (!between && verb(it)) between = it;
+  }
+  // "2 leads became prospects": a count moving into a stage counts for the stage it reached.
+  if (headAt >= 0) {
+    let became = false;
+    for (let j = headAt + 1; j < items.length; j++) {
+      const it = items[j];
+      if (it?.k === "mark" && it.mark === "became") became = true;
+      else if (became && noun(it)) {
+        headAfter = it;
+        break;
+      } else if (it?.k !== "other") break;
+    }
   }
   let participle: CueItem | undefined;
   if (headAt >= 0) {
@@ -125,7 +146,8 @@ export function resolveSpan(span: Span, topic: Topic): Metric | null {
     if (topic.label) return decide(read([...topic.label, span.count], topic.label.length), []);
     return null;
   }
-  const r = read(span.items, span.at);
+  let r = read(span.items, span.at);
+  if (!r.verb && r.head && topic.carry && PEOPLE.has(r.head.cat)) r = { ...r, verb: topic.carry };
   if (!r.verb && !r.head && topic.label) {
     return decide(read([...topic.label, ...span.items], topic.label.length + span.at), topic.nouns);
   }

@@ -7,7 +7,8 @@ export type ParseErrorCode =
   | "negative" // a negative count
   | "fraction" // a count that is not a whole number
   | "too_large" // above MAX_COUNT_PER_MESSAGE: a typo, not a day's work
-  | "future_day"; // "tomorrow" / "besok": a plan, not a report
+  | "future_day" // "tomorrow" / "besok": a plan, not a report
+  | "two_days"; // counts for two different days in one message ("yesterday 3 visits, today 2")
 
 export type ParseResult =
   | {
