@@ -12,7 +12,7 @@ import { identify } from "./identity.js";
 import type { Incoming, IncomingAction, Viewer } from "./incoming.js";
 import type { Logger } from "./logger.js";
 import type { Store } from "./ports.js";
-import { logReport, undoLastReport, withdrawMessageReport } from "./reports.js";
+import { logReport, undoLastReport, undoReport, withdrawMessageReport } from "./reports.js";
 import { changeSetting, markDaysOff, showSettings } from "./schedule-settings.js";
 import { setLanguage, setMonthlyTarget, setQuota, showQuota } from "./settings.js";
 import { monthPlan, teamFunnel, todaySummary, weekSummary } from "./summaries.js";
@@ -92,7 +92,8 @@ export function createBot(deps: BotDeps): Bot {
         const resolved = await resolveContext(deps, { ...incoming, text: "", via: "direct" });
         if ("reply" in resolved) return resolved.reply;
         const { ctx } = resolved;
-        if (incoming.action === "undo") return undoLastReport(store, ctx);
+        const undo = /^undo(?::(\d+))?$/.exec(incoming.action);
+        if (undo) return undo[1] ? undoReport(store, ctx, Number(undo[1])) : undoLastReport(store, ctx);
         const add = /^add:(visits|followUps)$/.exec(incoming.action);
         if (add?.[1] === "visits" || add?.[1] === "followUps") {
           // A quick +1 is a report like any other, so it is parsed, stored once per press and confirmed the same way.
@@ -242,6 +243,7 @@ async function route(
         text: command.text,
         messageId: incoming.messageId ?? null,
         inChannel: incoming.via === "channel",
+        writtenAt: incoming.sentAt,
       });
     case "today":
       return todaySummary(store, ctx);

@@ -1,6 +1,5 @@
 import type { Reply } from "../core/reply.js";
 import { dayLabel } from "../core/views/dates.js";
-import { reportButtons } from "../core/views/report.js";
 import type { RequestContext } from "./context.js";
 import type { Store } from "./ports.js";
 import { dayProgress } from "./reports.js";
@@ -33,6 +32,6 @@ export async function checkInVisit(
   return {
     tone: "success",
     lines: [ctx.t.checkedIn(day), ctx.t.progressLine(day, progress)],
-    buttons: reportButtons(ctx.t).filter((b) => b.action === "undo"),
+    buttons: [{ action: `undo:${outcome.report.id}`, label: ctx.t.undoButton }],
   };
 }

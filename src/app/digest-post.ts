@@ -20,7 +20,7 @@ export async function renderDigest(
   const t = textsFor(team.locale);
   const digest = await buildDigest(store, team, week);
   const reply = digestView(t, digest, {
-    example: t.locale === "id" ? "ketemu 4 klien, 2 follow up" : "met 4 clients, 2 follow-ups",
+    example: t.reportExample,
     targetCommand: `${COMMAND_PREFIX[platform]}target 8`,
   });
   const svg = funnelChartSvg(t, {

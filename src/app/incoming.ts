@@ -18,8 +18,13 @@ export interface Incoming {
   via: "command" | "direct" | "channel";
   /** The platform's id for this message, so a redelivery or an edit never counts twice. */
   messageId?: string;
-  /** When the platform received it, epoch ms: the day a report belongs to is computed from this. */
+  /** When the platform received it, epoch ms. */
   receivedAt: number;
+  /**
+   * When the person first wrote the message, epoch ms, where the platform says (Slack's ts, Telegram's date): the
+   * day a report belongs to is computed from it, so an edit tomorrow does not move today's report.
+   */
+  sentAt?: number;
   /** The sender's IANA time zone from their platform profile, fetched only when a new team needs one. */
   lookupTimeZone?: () => Promise<string | undefined>;
   /**

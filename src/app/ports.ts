@@ -113,6 +113,7 @@ export interface Store {
 
   saveReport(report: NewReport): Promise<SaveReportOutcome>;
   findReportByMessage(workspaceId: number, messageId: string): Promise<Report | null>;
+  getReport(reportId: number): Promise<Report | null>;
   /** The member's most recent report in the team that is not withdrawn. */
   lastActiveReport(teamId: number, memberId: number): Promise<Report | null>;
   /** Withdraws a report; false when it was already withdrawn (so two undos never withdraw twice). */

@@ -1,3 +1,4 @@
+import { localDateAt } from "../core/calendar.js";
 import { parseReport } from "../core/parse/index.js";
 import { dailyProgress } from "../core/quota.js";
 import { type Reply, SILENT } from "../core/reply.js";
@@ -12,12 +13,20 @@ import type { Store } from "./ports.js";
 export async function logReport(
   store: Store,
   ctx: RequestContext,
-  input: { text: string; messageId: string | null; inChannel: boolean },
+  input: { text: string; messageId: string | null; inChannel: boolean; writtenAt?: number | undefined },
 ): Promise<Reply> {
-  const parsed = parseReport(input.text, { today: ctx.today });
+  // "Yesterday" means the day before the message was written: an edit or a late redelivery keeps the day.
+  const writtenOn =
+    input.writtenAt === undefined ? ctx.today : localDateAt(input.writtenAt, ctx.team.timezone);
+  const parsed = parseReport(input.text, { today: writtenOn });
   // The member's own language choice wins; otherwise answer in the language the report was written in.
   const answer = ctx.member.locale ? ctx : inLocale(ctx, parsed.locale);
   if (!parsed.ok) {
+    // A report edited into something that is no longer a report is withdrawn, not left counting.
+    if (parsed.error === "no_activity" && input.messageId) {
+      const withdrawn = await withdrawMessageReport(store, answer, input.messageId);
+      if (withdrawn) return withdrawn;
+    }
     if (input.inChannel && parsed.error === "no_activity") return SILENT;
     return reportRefused(answer.t, parsed, `${ctx.commandPrefix}help`);
   }
@@ -69,6 +78,19 @@ export async function withdrawMessageReport(
   const report = await store.findReportByMessage(ctx.team.workspaceId, messageId);
   if (!report || report.undoneAt !== null || report.memberId !== ctx.member.id) return null;
   if (!(await store.withdrawReport(report.id, new Date(ctx.now).toISOString()))) return null;
+  const progress = await dayProgress(store, ctx, report.day);
+  return withdrawalConfirmation(ctx.t, { report, today: ctx.today, progress });
+}
+
+/** Withdraws the report a confirmation's Undo button belongs to, if it is the member's and still counts. */
+export async function undoReport(store: Store, ctx: RequestContext, reportId: number): Promise<Reply> {
+  const report = await store.getReport(reportId);
+  if (!report || report.teamId !== ctx.team.id || report.memberId !== ctx.member.id) {
+    return { tone: "info", lines: [ctx.t.nothingToUndo] };
+  }
+  if (report.undoneAt !== null || !(await store.withdrawReport(report.id, new Date(ctx.now).toISOString()))) {
+    return { tone: "info", lines: [ctx.t.alreadyWithdrawn] };
+  }
   const progress = await dayProgress(store, ctx, report.day);
   return withdrawalConfirmation(ctx.t, { report, today: ctx.today, progress });
 }

@@ -39,10 +39,15 @@ export async function saveReport(db: Db, report: NewReport): Promise<SaveReportO
 
   const existing = await findReportByMessage(db, report.workspaceId, report.messageId);
   if (!existing) throw new Error(`report for message ${report.messageId} vanished during save`);
-  if (existing.sourceText === report.sourceText) return { kind: "duplicate", report: existing };
+  // Only the author's own message can change their report; anything else is a redelivery.
+  if (existing.sourceText === report.sourceText || existing.memberId !== report.memberId) {
+    return { kind: "duplicate", report: existing };
+  }
+  // An edit re-asserts the report: one that was undone counts again with its new numbers.
   const updated = await db
     .updateTable("reports")
     .set({
+      undoneAt: null,
       day: report.day,
       ...metricColumns(report.counts),
       sourceText: report.sourceText,
@@ -65,6 +70,11 @@ export async function findReportByMessage(
     .where("workspaceId", "=", workspaceId)
     .where("messageId", "=", messageId)
     .executeTakeFirst();
+  return row ? toReport(row) : null;
+}
+
+export async function getReport(db: Db, reportId: number): Promise<Report | null> {
+  const row = await db.selectFrom("reports").selectAll().where("id", "=", reportId).executeTakeFirst();
   return row ? toReport(row) : null;
 }
 

@@ -29,6 +29,7 @@ export function createStore(db: Kysely<Database>): Store {
     listTeamMembers: (...args) => members.listTeamMembers(db, ...args),
     saveReport: (report) => db.transaction().execute((trx) => reports.saveReport(trx, report)),
     findReportByMessage: (...args) => reports.findReportByMessage(db, ...args),
+    getReport: (...args) => reports.getReport(db, ...args),
     lastActiveReport: (...args) => reports.lastActiveReport(db, ...args),
     withdrawReport: (...args) => reports.withdrawReport(db, ...args),
     saveCheckIn: (checkIn) => db.transaction().execute((trx) => checkins.saveCheckIn(trx, checkIn)),

@@ -13,6 +13,10 @@ import {
 } from "../support/slack-client.js";
 import { AYU, CHANNEL, MAYA, startSlackService } from "../support/slack-service.js";
 
+/** A message ts of a few minutes ago, as Slack would stamp a message written now. */
+const SLACK_NOW = Math.floor(Date.now() / 1000) - 300;
+const ts = (n: number) => `${SLACK_NOW + n}.000100`;
+
 describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
   let database: TestDatabase;
   let service: Service;
@@ -98,10 +102,7 @@ describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
 
   it("tells people in a channel that is not a team how to set it up, and ignores its chatter", async () => {
     expect((await command("met 4 clients")).text).toContain("isn't a Corong team yet");
-    await postToSlackEndpoint(
-      service.port,
-      eventRequest(channelMessage("met 4 clients", "1700000001.000100", "EvNoTeam")),
-    );
+    await postToSlackEndpoint(service.port, eventRequest(channelMessage("met 4 clients", ts(1), "EvNoTeam")));
     expect(await ayuWeek()).toBeNull();
   });
 
@@ -117,7 +118,7 @@ describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
 
   it("logs a plain report in the channel with a ✅ reaction and an ephemeral confirmation", async () => {
     await setUpTeam();
-    const payload = channelMessage("met 4 clients, 2 follow-ups", "1700000001.000100", "Ev001");
+    const payload = channelMessage("met 4 clients, 2 follow-ups", ts(1), "Ev001");
     expect((await postToSlackEndpoint(service.port, eventRequest(payload))).status).toBe(200);
     await fake.waitFor(() => fake.callsTo("chat.postEphemeral").length === 1);
     expect(fake.callsTo("reactions.add")).toEqual([
@@ -125,7 +126,7 @@ describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
         method: "reactions.add",
         args: expect.objectContaining({
           channel: CHANNEL,
-          timestamp: "1700000001.000100",
+          timestamp: ts(1),
           name: "white_check_mark",
         }),
       },
@@ -138,18 +139,12 @@ describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
 
   it("ignores chatter in the channel and messages from bots", async () => {
     await setUpTeam();
-    await postToSlackEndpoint(
-      service.port,
-      eventRequest(channelMessage("lunch at 12?", "1700000002.000100", "Ev002")),
-    );
+    await postToSlackEndpoint(service.port, eventRequest(channelMessage("lunch at 12?", ts(2), "Ev002")));
     await postToSlackEndpoint(service.port, eventRequest(slackFixture("bot-message.json")));
-    const own = channelMessage("met 7 clients", "1700000003.000100", "Ev003", "UBOT");
+    const own = channelMessage("met 7 clients", ts(3), "Ev003", "UBOT");
     await postToSlackEndpoint(service.port, eventRequest(own));
     // A real report afterwards proves the earlier events were handled by the time its answer arrives.
-    await postToSlackEndpoint(
-      service.port,
-      eventRequest(channelMessage("met 1 client", "1700000004.000100", "Ev004")),
-    );
+    await postToSlackEndpoint(service.port, eventRequest(channelMessage("met 1 client", ts(4), "Ev004")));
     await fake.waitFor(() => fake.callsTo("chat.postEphemeral").length >= 1);
     expect(fake.callsTo("chat.postEphemeral")).toHaveLength(1);
     expect(fake.callsTo("reactions.add")).toHaveLength(1);
@@ -159,7 +154,9 @@ describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
   it("answers a report sent by direct message with a normal reply, in the rep's language", async () => {
     await setUpTeam();
     await command("today"); // Ayu joins the team by using it once.
-    await postToSlackEndpoint(service.port, eventRequest(slackFixture("message-im.json")));
+    const dm = slackFixture("message-im.json");
+    dm.event.ts = ts(40);
+    await postToSlackEndpoint(service.port, eventRequest(dm));
     await fake.waitFor(() => fake.callsTo("chat.postMessage").length === 1);
     const [message] = fake.callsTo("chat.postMessage");
     expect(message?.args.channel).toBe("D024BE91L");
@@ -195,25 +192,53 @@ describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
     expect((await command("target 6", MAYA)).text).toContain("6 closings need ≈");
   });
 
-  it("updates the report when the message is edited and withdraws it when deleted", async () => {
+  it("updates the report when the message is edited, keeps its day, and withdraws it when deleted", async () => {
     await setUpTeam();
+    // Written yesterday afternoon Jakarta time ("today" then); edited and deleted now.
+    const yesterday = `${Math.floor(Date.now() / 1000) - 86_400}.000005`;
     await postToSlackEndpoint(
       service.port,
-      eventRequest(channelMessage("met 4 clients, 2 follow-ups", "1355517523.000005", "EvOrig")),
+      eventRequest(channelMessage("met 4 clients, 2 follow-ups today", yesterday, "EvOrig")),
     );
     await fake.waitFor(() => fake.callsTo("chat.postEphemeral").length === 1);
-    await postToSlackEndpoint(service.port, eventRequest(slackFixture("message-changed.json")));
+    const edit = slackFixture("message-changed.json");
+    edit.event.message.ts = yesterday;
+    edit.event.previous_message.ts = yesterday;
+    edit.event.previous_message.text = "met 4 clients, 2 follow-ups today";
+    edit.event.message.text = "met 5 clients, 2 follow-ups today";
+    await postToSlackEndpoint(service.port, eventRequest(edit));
     await fake.waitFor(() => fake.callsTo("chat.postEphemeral").length === 2);
+    // "today" in the edited text still means the day it was first written.
     expect(String(fake.callsTo("chat.postEphemeral")[1]?.args.text)).toContain(
-      "✏️ Updated for today: 5 visits · 2 follow-ups",
+      "✏️ Updated for yesterday: 5 visits · 2 follow-ups",
     );
     expect(await ayuWeek()).toMatchObject({ visits: 5, followUps: 2 });
-    await postToSlackEndpoint(service.port, eventRequest(slackFixture("message-deleted.json")));
+    const deletion = slackFixture("message-deleted.json");
+    deletion.event.deleted_ts = yesterday;
+    deletion.event.previous_message.ts = yesterday;
+    await postToSlackEndpoint(service.port, eventRequest(deletion));
     await fake.waitFor(() => fake.callsTo("chat.postEphemeral").length === 3);
     expect(String(fake.callsTo("chat.postEphemeral")[2]?.args.text)).toContain(
-      "↩️ Withdrawn: 5 visits · 2 follow-ups",
+      "↩️ Withdrawn: 5 visits · 2 follow-ups (yesterday)",
     );
     expect(await ayuWeek()).toMatchObject({ visits: 0, followUps: 0 });
+  });
+
+  it("withdraws a report whose message is edited into something that is not a report", async () => {
+    await setUpTeam();
+    await postToSlackEndpoint(service.port, eventRequest(channelMessage("met 4 clients", ts(30), "EvWrong")));
+    await fake.waitFor(() => fake.callsTo("chat.postEphemeral").length === 1);
+    const edit = slackFixture("message-changed.json");
+    edit.event.message.ts = ts(30);
+    edit.event.previous_message.ts = ts(30);
+    edit.event.previous_message.text = "met 4 clients";
+    edit.event.message.text = "oops, wrong channel";
+    await postToSlackEndpoint(service.port, eventRequest(edit));
+    await fake.waitFor(() => fake.callsTo("chat.postEphemeral").length === 2);
+    expect(String(fake.callsTo("chat.postEphemeral")[1]?.args.text)).toContain(
+      "↩️ Withdrawn: 4 visits (today).",
+    );
+    expect(await ayuWeek()).toMatchObject({ visits: 0 });
   });
 
   it("lets a manager add another manager and change the team's time zone", async () => {
@@ -337,7 +362,7 @@ describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
       "refuses an event with %s: 401, nothing handled, nothing stored",
       async (_name, tamper) => {
         await setUpTeam();
-        const payload = channelMessage("met 4 clients", "1700000009.000100", "EvForged");
+        const payload = channelMessage("met 4 clients", ts(9), "EvForged");
         const request = eventRequest(payload, tamper);
         const sentBody = "sentBody" in tamper ? request.body.replace("met 4", "met 5") : undefined;
         const response = await postToSlackEndpoint(service.port, {
@@ -347,11 +372,11 @@ describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
         expect(response.status).toBe(401);
         await postToSlackEndpoint(
           service.port,
-          eventRequest(channelMessage("met 1 client", "1700000010.000100", "EvAfter")),
+          eventRequest(channelMessage("met 1 client", ts(10), "EvAfter")),
         );
         await fake.waitFor(() => fake.callsTo("chat.postEphemeral").length === 1);
         // Only the later genuine report was reacted to and confirmed.
-        expect(fake.callsTo("reactions.add").map((c) => c.args.timestamp)).toEqual(["1700000010.000100"]);
+        expect(fake.callsTo("reactions.add").map((c) => c.args.timestamp)).toEqual([ts(10)]);
         expect(fake.callsTo("chat.postEphemeral")).toHaveLength(1);
         expect(await ayuWeek()).toMatchObject({ visits: 1 });
       },
@@ -406,7 +431,7 @@ describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
   describe("retries", () => {
     it("counts an event redelivered with X-Slack-Retry-Num once", async () => {
       await setUpTeam();
-      const payload = channelMessage("met 4 clients", "1700000011.000100", "EvRetry1");
+      const payload = channelMessage("met 4 clients", ts(11), "EvRetry1");
       await postToSlackEndpoint(service.port, eventRequest(payload));
       await fake.waitFor(() => fake.callsTo("chat.postEphemeral").length === 1);
       expect((await postToSlackEndpoint(service.port, eventRequest(payload, { retryNum: 1 }))).status).toBe(
@@ -415,10 +440,7 @@ describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
       expect((await postToSlackEndpoint(service.port, eventRequest(payload, { retryNum: 2 }))).status).toBe(
         200,
       );
-      await postToSlackEndpoint(
-        service.port,
-        eventRequest(channelMessage("met 1 client", "1700000012.000100", "EvNext")),
-      );
+      await postToSlackEndpoint(service.port, eventRequest(channelMessage("met 1 client", ts(12), "EvNext")));
       await fake.waitFor(() => fake.callsTo("chat.postEphemeral").length === 2);
       expect(fake.callsTo("reactions.add")).toHaveLength(2);
       expect(await ayuWeek()).toMatchObject({ visits: 5 });
@@ -426,7 +448,7 @@ describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
 
     it("still skips a retry that arrives after a restart", async () => {
       await setUpTeam();
-      const payload = channelMessage("met 4 clients", "1700000013.000100", "EvRestart");
+      const payload = channelMessage("met 4 clients", ts(13), "EvRestart");
       await postToSlackEndpoint(service.port, eventRequest(payload));
       await fake.waitFor(() => fake.callsTo("chat.postEphemeral").length === 1);
       await service.stop();
@@ -434,7 +456,7 @@ describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
       await postToSlackEndpoint(service.port, eventRequest(payload, { retryNum: 1 }));
       await postToSlackEndpoint(
         service.port,
-        eventRequest(channelMessage("met 1 client", "1700000014.000100", "EvAfterRestart")),
+        eventRequest(channelMessage("met 1 client", ts(14), "EvAfterRestart")),
       );
       await fake.waitFor(() => fake.callsTo("chat.postEphemeral").length === 2);
       expect(await ayuWeek()).toMatchObject({ visits: 5 });
@@ -442,7 +464,7 @@ describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
 
     it("handles a retry whose original never arrived", async () => {
       await setUpTeam();
-      const payload = channelMessage("met 3 clients", "1700000015.000100", "EvLostOriginal");
+      const payload = channelMessage("met 3 clients", ts(15), "EvLostOriginal");
       await postToSlackEndpoint(service.port, eventRequest(payload, { retryNum: 1 }));
       await fake.waitFor(() => fake.callsTo("chat.postEphemeral").length === 1);
       expect(await ayuWeek()).toMatchObject({ visits: 3 });
@@ -453,16 +475,10 @@ describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
     await setUpTeam();
     fake.rateLimit("chat.postEphemeral", 2);
     fake.rateLimit("reactions.add", 1);
-    await postToSlackEndpoint(
-      service.port,
-      eventRequest(channelMessage("met 4 clients", "1700000016.000100", "Ev429")),
-    );
+    await postToSlackEndpoint(service.port, eventRequest(channelMessage("met 4 clients", ts(16), "Ev429")));
     await fake.waitFor(() => fake.callsTo("chat.postEphemeral").length === 1);
     expect(fake.callsTo("reactions.add")).toHaveLength(1);
-    await postToSlackEndpoint(
-      service.port,
-      eventRequest(channelMessage("met 1 client", "1700000017.000100", "Ev429b")),
-    );
+    await postToSlackEndpoint(service.port, eventRequest(channelMessage("met 1 client", ts(17), "Ev429b")));
     await fake.waitFor(() => fake.callsTo("chat.postEphemeral").length === 2);
     expect(await ayuWeek()).toMatchObject({ visits: 5 });
   });

@@ -97,6 +97,32 @@ describe.each(DIALECTS)("the bot on $name", (dialect) => {
     expect(await ayuTotals()).toMatchObject({ visits: 0, followUps: 0, leads: 0 });
   });
 
+  it("undoes the very report a confirmation's button belongs to, once", async () => {
+    const first = await h.bot.handle({
+      platform: "slack",
+      workspace: { externalId: "T1" },
+      team: { externalId: "C-SALES" },
+      user: { externalId: "ayu", displayName: "Ayu" },
+      text: "met 4 clients",
+      via: "direct",
+      receivedAt: WED_10AM_JAKARTA,
+    });
+    await h.send("2 new leads");
+    const undo = first.buttons?.find((b) => b.action.startsWith("undo:"))?.action ?? "missing";
+    const press = () =>
+      h.bot.handleAction({
+        platform: "slack",
+        workspace: { externalId: "T1" },
+        team: { externalId: "C-SALES" },
+        user: { externalId: "ayu", displayName: "Ayu" },
+        action: undo,
+        receivedAt: WED_10AM_JAKARTA,
+      });
+    expect((await press()).lines[0]).toBe("↩️ Withdrawn: 4 visits (today).");
+    expect((await press()).lines[0]).toBe("That report was already withdrawn — nothing changed.");
+    expect(await ayuTotals()).toMatchObject({ visits: 0, leads: 2 });
+  });
+
   it("shows today and the week against quota", async () => {
     await h.send("met 4 clients, 2 follow-ups, 1 new lead");
     await h.send("monday met 5 clients, 3 follow-ups");

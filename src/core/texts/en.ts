@@ -42,6 +42,11 @@ export const en: Texts = {
   progressLine: (day, progress) => `${en.dayHeading(day)}: ${en.progress(progress)}`,
   withdrawn: (day, counts) => `↩️ Withdrawn: ${counts} (${day}).`,
   nothingToUndo: "There's no report of yours to withdraw.",
+  alreadyWithdrawn: "That report was already withdrawn — nothing changed.",
+  undoButton: "↩️ Undo",
+  addVisitButton: "+1 visit",
+  addFollowUpButton: "+1 follow-up",
+  reportExample: "met 3 clients, 2 follow-ups",
 
   parseError: (code, { metric, value }, helpCommand) => {
     const what = metric ? metricName("en", metric) : "that count";

@@ -40,6 +40,11 @@ export const id: Texts = {
   progressLine: (day, progress) => `${id.dayHeading(day)}: ${id.progress(progress)}`,
   withdrawn: (day, counts) => `↩️ Dibatalkan: ${counts} (${day}).`,
   nothingToUndo: "Belum ada laporanmu yang bisa dibatalkan.",
+  alreadyWithdrawn: "Laporan itu sudah dibatalkan — tidak ada yang berubah.",
+  undoButton: "↩️ Batal",
+  addVisitButton: "+1 kunjungan",
+  addFollowUpButton: "+1 follow up",
+  reportExample: "ketemu 3 klien, 2 follow up",
 
   parseError: (code, { metric, value }, helpCommand) => {
     const what = metric ? metricName("id", metric) : "angka itu";

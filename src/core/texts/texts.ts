@@ -45,6 +45,12 @@ export interface Texts {
   progressLine(day: string, progress: QuotaProgress[]): string;
   withdrawn(day: string, counts: string): string;
   nothingToUndo: string;
+  alreadyWithdrawn: string;
+  undoButton: string;
+  addVisitButton: string;
+  addFollowUpButton: string;
+  /** A one-line report in this language, for prompts and reminders. */
+  reportExample: string;
 
   parseError(code: ParseErrorCode, detail: { metric?: Metric; value?: string }, helpCommand: string): string;
   usage(command: UsageTopic): string;

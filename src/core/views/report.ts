@@ -25,16 +25,20 @@ export function reportConfirmation(t: Texts, c: ReportConfirmation): Reply {
       c.outcome === "updated" ? t.updated(day, counts) : t.logged(day, counts),
       t.progressLine(day, c.progress),
     ],
-    buttons: reportButtons(t),
+    buttons: reportButtons(t, c.report.id),
   };
 }
 
-/** The one-tap follow-ups to a confirmation: undo, or add one more visit or follow-up. */
-export function reportButtons(t: Texts): ReplyButton[] {
+/** The one-tap follow-ups to a confirmation: undo this very report, or add one more visit or follow-up. */
+export function reportButtons(t: Texts, reportId: number): ReplyButton[] {
+  return [{ action: `undo:${reportId}`, label: t.undoButton }, ...quickAddButtons(t)];
+}
+
+/** One more visit or follow-up, in a tap. */
+export function quickAddButtons(t: Texts): ReplyButton[] {
   return [
-    { action: "undo", label: t.locale === "id" ? "↩️ Batal" : "↩️ Undo" },
-    { action: "add:visits", label: t.locale === "id" ? "+1 kunjungan" : "+1 visit" },
-    { action: "add:followUps", label: t.locale === "id" ? "+1 follow up" : "+1 follow-up" },
+    { action: "add:visits", label: t.addVisitButton },
+    { action: "add:followUps", label: t.addFollowUpButton },
   ];
 }
 

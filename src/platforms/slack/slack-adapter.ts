@@ -63,6 +63,11 @@ const GONE = new Set([
   "user_disabled",
 ]);
 
+/** A Slack message ts ("1355517523.000005") as epoch ms. */
+function slackTime(ts: string): number {
+  return Math.round(Number.parseFloat(ts) * 1000);
+}
+
 async function undeliverableIfGone<T>(send: () => Promise<T>): Promise<T> {
   try {
     return await send();
@@ -214,6 +219,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         text: plainTextFromSlack(event.text),
         via: inDirect ? "direct" : "channel",
         messageId: `${event.channel}:${event.ts}`,
+        sentAt: slackTime(event.ts),
       };
       const reply = await bot.handle(incoming);
       if (reply.silent) return;
@@ -234,6 +240,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         text: plainTextFromSlack(edited.text ?? ""),
         via: inDirect ? "direct" : "channel",
         messageId: `${event.channel}:${edited.ts}`,
+        // The original message's time: an edit tomorrow keeps today's report on today.
+        sentAt: slackTime(edited.ts),
       });
       await deliver(client, answerTo(edited.user), reply);
       return;

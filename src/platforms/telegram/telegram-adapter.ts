@@ -145,7 +145,12 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
     const from = message.from;
     if (!from || from.is_bot || message.chat.type === "channel") return null;
     const inGroup = message.chat.type !== "private";
-    const common = { ...base(message.chat, from), messageId: `${message.chat.id}:${message.message_id}` };
+    const common = {
+      ...base(message.chat, from),
+      messageId: `${message.chat.id}:${message.message_id}`,
+      // An edited message keeps the date it was first sent: its report stays on that day.
+      sentAt: message.date * 1000,
+    };
     if ("location" in message && message.location) {
       // A live location keeps editing its message as the rep moves: only the first position checks in.
       if (edited) return null;
