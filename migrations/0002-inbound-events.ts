@@ -13,6 +13,8 @@ export const inboundEvents: CorongMigration = {
       .addColumn("event_id", "text", (c) => c.notNull())
       .addColumn("status", "text", (c) => c.notNull())
       .addColumn("lease_until", "text", (c) => c.notNull())
+      // The process that claimed it: after a restart, a claim left by the process that died is taken over at once.
+      .addColumn("claimed_by", "text", (c) => c.notNull().defaultTo(""))
       .addColumn("created_at", "text", (c) => c.notNull())
       .addColumn("done_at", "text")
       .addUniqueConstraint("inbound_events_once", ["platform", "workspace_key", "event_id"])

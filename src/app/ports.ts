@@ -123,7 +123,7 @@ export interface Store {
   /** How many of the period's active reports were visits checked in by location. */
   countCheckIns(query: PeriodQuery): Promise<number>;
 
-  claimDelivery(key: DeliveryKey, at: string, leaseUntil: string): Promise<boolean>;
+  claimDelivery(key: DeliveryKey, at: string, leaseUntil: string, owner: string): Promise<boolean>;
   completeDelivery(key: DeliveryKey, at: string): Promise<void>;
   releaseDelivery(key: DeliveryKey): Promise<void>;
 

@@ -9,31 +9,39 @@ function whereKey(key: DeliveryKey) {
 }
 
 /**
- * Claims a platform delivery for handling. True for the first delivery, and for a retry whose earlier claim was
- * abandoned (its lease ran out without completing, e.g. the process died); false while another claim is live or
- * once the delivery was handled.
+ * Claims a platform delivery for handling. True for the first delivery, and for a redelivery whose earlier claim
+ * was abandoned: its lease ran out, or another process made it (the one that died before a restart — platforms
+ * redeliver right after one, well inside any lease). False while this process handles it or once it was handled.
  */
 export async function claimDelivery(
   db: Db,
   key: DeliveryKey,
   at: string,
   leaseUntil: string,
+  owner: string,
 ): Promise<boolean> {
   const inserted = await db
     .insertInto("inboundEvents")
-    .values({ ...whereKey(key), status: "processing", leaseUntil, createdAt: at, doneAt: null })
+    .values({
+      ...whereKey(key),
+      status: "processing",
+      leaseUntil,
+      claimedBy: owner,
+      createdAt: at,
+      doneAt: null,
+    })
     .onConflict((oc) => oc.columns(["platform", "workspaceKey", "eventId"]).doNothing())
     .returning("id")
     .executeTakeFirst();
   if (inserted) return true;
   const takenOver = await db
     .updateTable("inboundEvents")
-    .set({ leaseUntil })
+    .set({ leaseUntil, claimedBy: owner })
     .where("platform", "=", key.platform)
     .where("workspaceKey", "=", key.workspace)
     .where("eventId", "=", key.eventId)
     .where("status", "=", "processing")
-    .where("leaseUntil", "<", at)
+    .where((eb) => eb.or([eb("leaseUntil", "<", at), eb("claimedBy", "!=", owner)]))
     .executeTakeFirst();
   return Number(takenOver.numUpdatedRows) > 0;
 }

@@ -127,6 +127,7 @@ export interface InboundEventsTable {
   eventId: string;
   status: string;
   leaseUntil: string;
+  claimedBy: ColumnType<string, string | undefined, string>;
   createdAt: string;
   doneAt: string | null;
 }

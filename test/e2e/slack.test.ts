@@ -462,6 +462,24 @@ describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
       expect(await ayuWeek()).toMatchObject({ visits: 5 });
     });
 
+    it("handles a retry whose first handling died with its process", async () => {
+      await setUpTeam();
+      const at = new Date().toISOString();
+      // A previous process claimed the event and died before answering; its lease has not run out yet.
+      await service.store.claimDelivery(
+        { platform: "slack", workspace: "T123ABC456", eventId: "EvDied" },
+        at,
+        new Date(Date.now() + 5 * 60_000).toISOString(),
+        "a-process-that-died",
+      );
+      await postToSlackEndpoint(
+        service.port,
+        eventRequest(channelMessage("met 2 clients", ts(50), "EvDied"), { retryNum: 1 }),
+      );
+      await fake.waitFor(() => fake.callsTo("chat.postEphemeral").length === 1);
+      expect(await ayuWeek()).toMatchObject({ visits: 2 });
+    });
+
     it("handles a retry whose original never arrived", async () => {
       await setUpTeam();
       const payload = channelMessage("met 3 clients", ts(15), "EvLostOriginal");
