@@ -1,12 +1,9 @@
 import { addDays, type DateRange, isoWeekOf, monthRange } from "../core/calendar.js";
 import { composeDigest, type Digest } from "../core/digest.js";
-import { planFunnel } from "../core/funnel.js";
 import type { Team } from "../core/team.js";
+import { monthPlanFrom } from "./plans.js";
 import type { Store } from "./ports.js";
 import { workingCalendar } from "./working-days.js";
-
-/** How far back the plan reads the team's own conversion rates. */
-const PLAN_HISTORY_WEEKS = 12;
 
 /**
  * Everything the Monday digest says about one ISO week: per-rep activity against quota (holidays and days off
@@ -15,24 +12,20 @@ const PLAN_HISTORY_WEEKS = 12;
 export async function buildDigest(store: Store, team: Team, week: DateRange): Promise<Digest> {
   const previous = { start: addDays(week.start, -7), end: addDays(week.end, -7) };
   const readOn = addDays(week.end, 1);
-  // Plan for the month the coming week mostly lives in: on Monday 30 November that is December.
-  const month = monthRange(addDays(readOn, 6));
+  // Plan for the month the coming week mostly lives in (its Thursday decides, as ISO weeks do): on Monday
+  // 30 November that is December, from 1 December.
+  const month = monthRange(addDays(readOn, 3));
   const planFrom = [readOn, month.start].sort()[1] ?? readOn;
-  const [members, thisWeek, lastWeek, totals, previousTotals, calendar, history, monthLeft, checkIns] =
-    await Promise.all([
-      store.listTeamMembers(team.id),
-      store.sumCountsByMember(team.id, week),
-      store.sumCountsByMember(team.id, previous),
-      store.sumCounts({ teamId: team.id, range: week }),
-      store.sumCounts({ teamId: team.id, range: previous }),
-      workingCalendar(store, team, week),
-      store.sumCounts({
-        teamId: team.id,
-        range: { start: addDays(week.start, -7 * (PLAN_HISTORY_WEEKS - 1)), end: week.end },
-      }),
-      workingCalendar(store, team, { start: planFrom, end: month.end }),
-      store.countCheckIns({ teamId: team.id, range: week }),
-    ]);
+  const [members, thisWeek, lastWeek, totals, previousTotals, calendar, plan, checkIns] = await Promise.all([
+    store.listTeamMembers(team.id),
+    store.sumCountsByMember(team.id, week),
+    store.sumCountsByMember(team.id, previous),
+    store.sumCounts({ teamId: team.id, range: week }),
+    store.sumCounts({ teamId: team.id, range: previous }),
+    workingCalendar(store, team, week),
+    monthPlanFrom(store, team, planFrom),
+    store.countCheckIns({ teamId: team.id, range: week }),
+  ]);
   const reported = new Set(thisWeek.map((t) => t.memberId));
   // Reps are on the digest even when silent (that is the point); managers only when they reported themselves.
   const reps = members
@@ -48,7 +41,7 @@ export async function buildDigest(store: Store, team: Team, week: DateRange): Pr
     lastWeek,
     totals,
     previousTotals,
-    plan: team.monthlyTarget === null ? null : planFunnel(team.monthlyTarget, history, monthLeft.days.length),
+    plan,
     planMonth: planFrom,
     checkIns,
   });

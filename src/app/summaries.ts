@@ -7,11 +7,9 @@ import { funnelView } from "../core/views/funnel.js";
 import { planView } from "../core/views/plan.js";
 import { todayView, weekView } from "../core/views/progress.js";
 import type { RequestContext } from "./context.js";
+import { monthPlanFrom } from "./plans.js";
 import type { Store } from "./ports.js";
 import { workingCalendar } from "./working-days.js";
-
-/** How far back the team's own conversion rates are read for the plan: a quarter smooths out one lucky week. */
-const PLAN_HISTORY_WEEKS = 12;
 
 export async function todaySummary(store: Store, ctx: RequestContext): Promise<Reply> {
   const counts = await store.sumCounts({
@@ -68,16 +66,11 @@ export async function teamFunnel(store: Store, ctx: RequestContext, period: Funn
   });
 }
 
-/** The reverse funnel toward this month's target, at the team's recent conversion rates. */
+/** The reverse funnel toward this month's target, from today, at the team's recent conversion rates. */
 export async function monthPlan(store: Store, ctx: RequestContext): Promise<Reply> {
-  const month = monthLabel(ctx.t, ctx.today);
-  const targetCommand = `${ctx.commandPrefix}target 8`;
-  const target = ctx.team.monthlyTarget;
-  if (target === null) return planView(ctx.t, { month, plan: null, targetCommand });
-  const history = await store.sumCounts({
-    teamId: ctx.team.id,
-    range: { start: addDays(isoWeekRange(ctx.today).start, -7 * PLAN_HISTORY_WEEKS), end: ctx.today },
+  return planView(ctx.t, {
+    month: monthLabel(ctx.t, ctx.today),
+    plan: await monthPlanFrom(store, ctx.team, ctx.today),
+    targetCommand: `${ctx.commandPrefix}target 8`,
   });
-  const left = await workingCalendar(store, ctx.team, { start: ctx.today, end: monthRange(ctx.today).end });
-  return planView(ctx.t, { month, plan: planFunnel(target, history, left.days.length), targetCommand });
 }

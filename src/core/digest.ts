@@ -1,5 +1,5 @@
 import type { DateRange } from "./calendar.js";
-import { analyzeFunnel, type FunnelAnalysis, type FunnelPlan } from "./funnel.js";
+import { analyzeFunnel, type FunnelAnalysis, type MonthPlan } from "./funnel.js";
 import type { Counts } from "./metrics.js";
 import type { DailyQuota } from "./quota.js";
 import type { MemberTotals } from "./team.js";
@@ -34,7 +34,7 @@ export interface Digest {
   funnel: FunnelAnalysis;
   /** The rep furthest ahead on visit quota (closings break ties); null on an empty week. */
   top: DigestRow | null;
-  plan: FunnelPlan | null;
+  plan: MonthPlan | null;
   planMonth: string;
   /** Visits checked in by shared location (Telegram). */
   checkIns: number;
@@ -51,7 +51,7 @@ export interface DigestInput {
   lastWeek: MemberTotals[];
   totals: Counts;
   previousTotals: Counts;
-  plan: FunnelPlan | null;
+  plan: MonthPlan | null;
   planMonth: string;
   checkIns: number;
 }

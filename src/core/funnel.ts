@@ -170,3 +170,11 @@ export function planFunnel(target: number, history: FunnelCounts, workingDays: n
 
   return { target: goal, needed, perWorkingDay, workingDays: days, basis };
 }
+
+/** A month's closing target, what is already closed, and the reverse funnel for the rest. */
+export interface MonthPlan {
+  target: number;
+  closedSoFar: number;
+  /** The plan for the closings still to go. */
+  plan: FunnelPlan;
+}

@@ -171,6 +171,19 @@ describe.each(DIALECTS)("the bot on $name", (dialect) => {
     expect(await h.send("plan")).toContain("8 closings need ≈ 16 closeable");
   });
 
+  it("plans only the closings still to go this month", async () => {
+    await h.send("target 8", { user: "maya" });
+    await h.send("yesterday closed 3 deals");
+    const plan = await h.send("plan");
+    expect(plan).toContain("3 of 8 closings done this month; the rest:");
+    expect(plan).toContain("5 closings need ≈ 10 closeable · 30 potential · 50 prospects · 100 leads");
+    await h.send("closed 5 deals");
+    // Today's closings count from tomorrow's plan on; the target is met once they are in.
+    expect(await h.send("plan", { receivedAt: WED_10AM_JAKARTA + 86_400_000 })).toContain(
+      "🎉 Target reached: 8 of 8 closings this month.",
+    );
+  });
+
   it("remembers a rep's language", async () => {
     expect(await h.send("lang id")).toBe("Siap — aku akan menjawab dalam Bahasa Indonesia.");
     expect(await h.send("met 2 clients")).toContain("✅ Tercatat untuk hari ini: 2 kunjungan");

@@ -163,6 +163,10 @@ export const en: Texts = {
   planNoTarget: (targetCommand) => `No monthly target yet. A manager sets one with \`${targetCommand}\`.`,
   planLine: (target, needed) =>
     `${countWithMetric("en", "closed", target)} need${target === 1 ? "s" : ""} ≈ ${needed}`,
+  planSoFar: (closed, target) =>
+    `${closed} of ${countWithMetric("en", "closed", target)} done this month; the rest:`,
+  planReached: (closed, target) =>
+    `🎉 Target reached: ${closed} of ${countWithMetric("en", "closed", target)} this month. Keep the top of the funnel full for next month.`,
   planPerDay: (leadsPerDay, workingDays) =>
     `→ ${leadsPerDay} new leads per working day (${workingDays} working day${workingDays === 1 ? "" : "s"} left)`,
   planBasis: (allBenchmark, anyBenchmark) =>

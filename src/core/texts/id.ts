@@ -164,6 +164,9 @@ export const id: Texts = {
   planNoTarget: (targetCommand) =>
     `Belum ada target bulanan. Manajer bisa mengaturnya dengan \`${targetCommand}\`.`,
   planLine: (target, needed) => `${target} closing butuh ≈ ${needed}`,
+  planSoFar: (closed, target) => `${closed} dari ${target} closing sudah tercapai bulan ini; sisanya:`,
+  planReached: (closed, target) =>
+    `🎉 Target tercapai: ${closed} dari ${target} closing bulan ini. Jaga leads tetap mengalir untuk bulan depan.`,
   planPerDay: (leadsPerDay, workingDays) =>
     `→ ${leadsPerDay} leads baru per hari kerja (sisa ${workingDays} hari kerja)`,
   planBasis: (allBenchmark, anyBenchmark) =>

@@ -102,6 +102,8 @@ export interface Texts {
   planTitle(month: string): string;
   planNoTarget(targetCommand: string): string;
   planLine(target: number, needed: string): string;
+  planSoFar(closed: number, target: number): string;
+  planReached(closed: number, target: number): string;
   planPerDay(leadsPerDay: string, workingDays: number): string;
   planBasis(allBenchmark: boolean, anyBenchmark: boolean): string;
 

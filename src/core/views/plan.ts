@@ -1,4 +1,4 @@
-import type { FunnelPlan } from "../funnel.js";
+import type { MonthPlan } from "../funnel.js";
 import { FUNNEL_STAGES } from "../metrics.js";
 import type { Reply } from "../reply.js";
 import type { Texts } from "../texts/index.js";
@@ -8,11 +8,14 @@ import { decimal } from "./funnel.js";
 /** The reverse funnel: what a month's closing target needs at each stage, and per working day. */
 export function planView(
   t: Texts,
-  input: { month: string; plan: FunnelPlan | null; targetCommand: string },
+  input: { month: string; plan: MonthPlan | null; targetCommand: string },
 ): Reply {
-  const { plan } = input;
-  if (!plan)
+  if (!input.plan)
     return { tone: "info", title: t.planTitle(input.month), lines: [t.planNoTarget(input.targetCommand)] };
+  const { target, closedSoFar, plan } = input.plan;
+  if (plan.target === 0) {
+    return { tone: "success", title: t.planTitle(input.month), lines: [t.planReached(closedSoFar, target)] };
+  }
   const needed = [...FUNNEL_STAGES]
     .reverse()
     .map((stage) => countWithMetric(t.locale, stage, plan.needed[stage]))
@@ -22,6 +25,7 @@ export function planView(
     tone: "info",
     title: t.planTitle(input.month),
     lines: [
+      ...(closedSoFar > 0 ? [t.planSoFar(closedSoFar, target)] : []),
       t.planLine(plan.target, needed),
       t.planPerDay(decimal(t, plan.perWorkingDay.leads), plan.workingDays),
       t.planBasis(
