@@ -1,6 +1,6 @@
 import { isoWeekOf, isoWeekRange, lastNWeeksRange, monthRange } from "../core/calendar.js";
 import type { FunnelPeriod } from "../core/commands.js";
-import { analyzeFunnel, } from "../core/funnel.js";
+import { analyzeFunnel } from "../core/funnel.js";
 import type { Reply } from "../core/reply.js";
 import { monthLabel, rangeLabel } from "../core/views/dates.js";
 import { funnelView } from "../core/views/funnel.js";
