@@ -16,7 +16,7 @@ import { logReport, undoLastReport, undoReport, withdrawMessageReport } from "./
 import { changeSetting, markDaysOff, showSettings } from "./schedule-settings.js";
 import { setLanguage, setMonthlyTarget, setQuota, showQuota } from "./settings.js";
 import { monthPlan, teamFunnel, todaySummary, weekSummary } from "./summaries.js";
-import { addManager, setTeamTimeZone, setUpTeam, syncTeamManagers } from "./teams.js";
+import { addChannelMembers, addManager, setTeamTimeZone, setUpTeam, syncTeamManagers } from "./teams.js";
 
 export interface Bot {
   /** Answers one message. Never throws: a failure is logged and becomes a friendly reply. */
@@ -25,6 +25,8 @@ export interface Bot {
   handleAction(action: IncomingAction): Promise<Reply>;
   /** The platform says a message was deleted: its report, if any, is withdrawn. Null when there was none. */
   handleDeletion(incoming: Omit<Incoming, "text" | "via"> & { messageId: string }): Promise<Reply | null>;
+  /** Someone joined the team's channel: they are a rep from now on. */
+  memberJoined(viewer: Viewer & { team: NonNullable<Incoming["team"]> }): Promise<void>;
   /** The member's day, week and team funnel, for a home screen. */
   home(viewer: Viewer): Promise<Reply[]>;
 }
@@ -112,6 +114,13 @@ export function createBot(deps: BotDeps): Bot {
         return withdrawMessageReport(store, resolved.ctx, incoming.messageId);
       }),
 
+    memberJoined: (viewer) =>
+      guarded(viewer, undefined, async () => {
+        const { workspaceId, member, at } = await identify(store, viewer);
+        const team = await store.findTeam(workspaceId, viewer.team.externalId);
+        if (team) await store.joinTeam(team.id, member.id, at);
+      }),
+
     home: (viewer) =>
       guarded(viewer, [failure(viewer)], async () => {
         const resolved = await resolveContext(deps, { ...viewer, text: "", via: "direct" });
@@ -190,6 +199,12 @@ async function setUp(deps: BotDeps, incoming: Incoming): Promise<Reply> {
   if (admins) {
     await syncTeamManagers(deps.store, { team, admins, memberId: identity.member.id, at: identity.at });
   }
+  const people = await incoming.lookupMembers?.().catch((error: unknown) => {
+    // Reps still join the team the first time they write.
+    deps.logger.warn({ err: error, team: team.externalId }, "listing the channel's members failed");
+    return [];
+  });
+  if (people?.length) await addChannelMembers(deps.store, team, people, identity.at);
   return reply;
 }
 
@@ -264,7 +279,7 @@ async function route(
     case "lang":
       return setLanguage(store, ctx, command.locale);
     case "addManager":
-      return addManager(store, ctx, command.userId);
+      return addManager(store, ctx, command.userId, incoming.lookupPerson);
     case "timezone":
       return setTeamTimeZone(store, ctx, command.timeZone);
     case "setup":

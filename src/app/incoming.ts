@@ -32,6 +32,13 @@ export interface Incoming {
    * up or using a manager-only command. Absent where roles are Corong's own (Slack, the console).
    */
   lookupManagers?: (teamExternalId: string) => Promise<PlatformPerson[]>;
+  /**
+   * The people in the channel (bots excluded), where the platform can list them (Slack): they are the team's reps
+   * from the moment it is set up, so a rep who never wrote is still reminded and on the digest.
+   */
+  lookupMembers?: () => Promise<PlatformPerson[]>;
+  /** Someone's name by their platform id, for a person named in a command ("manager @U123"). */
+  lookupPerson?: (externalId: string) => Promise<PlatformPerson | undefined>;
   /** A shared location: a visit checked in where the rep is. */
   location?: { latitude: number; longitude: number };
 }

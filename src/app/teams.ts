@@ -52,11 +52,20 @@ export async function setUpTeam(
 }
 
 /** Makes another member of the workspace a manager of this team (managers only). */
-export async function addManager(store: Store, ctx: RequestContext, userId: string): Promise<Reply> {
+export async function addManager(
+  store: Store,
+  ctx: RequestContext,
+  userId: string,
+  lookupPerson?: (externalId: string) => Promise<PlatformPerson | undefined>,
+): Promise<Reply> {
   if (ctx.role !== "manager") return { tone: "error", lines: [ctx.t.managersOnly("manager")] };
   const at = new Date(ctx.now).toISOString();
-  // The display name is filled in properly the first time they write; until then their platform id stands in.
-  const member = await store.ensureMemberIfMissing(ctx.team.workspaceId, userId, userId, at);
+  const person = await lookupPerson?.(userId).catch(() => undefined);
+  // Without a profile the platform id stands in until they first write and their name is filled in.
+  const member = person
+    ? await store.ensureMember(ctx.team.workspaceId, userId, person.displayName, at)
+    : await store.ensureMemberIfMissing(ctx.team.workspaceId, userId, userId, at);
+  await store.joinTeam(ctx.team.id, member.id, at);
   await store.setRole(ctx.team.id, member.id, "manager", at);
   return { tone: "success", lines: [ctx.t.managerAdded(`@${member.displayName}`)] };
 }
@@ -94,4 +103,22 @@ export async function syncTeamManagers(
       await store.setRole(team.id, member.id, "rep", at);
   }
   return adminIds.has(input.memberId) ? "manager" : ((await store.roleOf(team.id, input.memberId)) ?? "rep");
+}
+
+/** Puts the channel's people on the team as reps (managers keep their role). */
+export async function addChannelMembers(
+  store: Store,
+  team: Team,
+  people: PlatformPerson[],
+  at: string,
+): Promise<void> {
+  for (const person of people) {
+    const member = await store.ensureMemberIfMissing(
+      team.workspaceId,
+      person.externalId,
+      person.displayName,
+      at,
+    );
+    await store.joinTeam(team.id, member.id, at);
+  }
 }

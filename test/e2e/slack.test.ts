@@ -11,7 +11,7 @@ import {
   slackFixture,
   slashCommand,
 } from "../support/slack-client.js";
-import { AYU, CHANNEL, MAYA, startSlackService } from "../support/slack-service.js";
+import { AYU, CHANNEL, EKO, MAYA, startSlackService } from "../support/slack-service.js";
 
 /** A message ts of a few minutes ago, as Slack would stamp a message written now. */
 const SLACK_NOW = Math.floor(Date.now() / 1000) - 300;
@@ -98,6 +98,21 @@ describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
     const [team] = await service.store.listTeams();
     expect(team?.timezone).toBe("Europe/Berlin");
     expect((await command("setup", AYU)).text).toContain("#sales-jkt is already a Corong team");
+  });
+
+  it("makes the channel's people the team's reps at setup, and whoever joins later", async () => {
+    await setUpTeam();
+    const [team] = await service.store.listTeams();
+    const roster = async () =>
+      (await service.store.listTeamMembers(team?.id ?? 0)).map((m) => `${m.displayName}:${m.role}`).sort();
+    // Dedi never wrote in the channel but is in it; the standup bot is not a rep.
+    expect(await roster()).toEqual(["Ayu:rep", "Dedi:rep", "Maya:manager"]);
+    const joined = slackFixture("member-joined-channel.json");
+    joined.event.user = EKO;
+    await postToSlackEndpoint(service.port, eventRequest(joined));
+    // The event is acknowledged before it is handled: wait (briefly, boundedly) for Eko to be on the roster.
+    for (let i = 0; i < 100 && (await roster()).length < 4; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await roster()).toEqual(["Ayu:rep", "Dedi:rep", "Eko:rep", "Maya:manager"]);
   });
 
   it("tells people in a channel that is not a team how to set it up, and ignores its chatter", async () => {
@@ -247,7 +262,7 @@ describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
       "Only a team manager can add managers",
     );
     expect((await command("manager <@U123ABC456|ayu>", MAYA)).text).toContain(
-      "is now a manager of this team",
+      "@Ayu is now a manager of this team.",
     );
     expect((await command("quota followups 4", AYU)).text).toContain("Daily quota set: 4 follow-ups");
     expect((await command("timezone Mars/Base")).text).toContain("is not a time zone I know");

@@ -10,7 +10,9 @@ export interface SlackCall {
 
 export interface FakeSlackOptions {
   /** users.info answers: user id -> tz, name and locale. */
-  users?: Record<string, { tz?: string; name?: string; locale?: string }>;
+  users?: Record<string, { tz?: string; name?: string; locale?: string; isBot?: boolean }>;
+  /** conversations.members answers: channel id -> user ids. */
+  channels?: Record<string, string[]>;
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -62,7 +64,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}) {
             tz_offset: 25200,
             locale: user.locale ?? "en-US",
             profile: { display_name: user.name ?? "" },
-            is_bot: false,
+            is_bot: user.isBot ?? false,
           },
         };
       }
@@ -75,6 +77,13 @@ export async function startFakeSlack(options: FakeSlackOptions = {}) {
       case "reactions.add":
       case "views.publish":
         return { ok: true };
+      case "conversations.members": {
+        const members = options.channels?.[String(args.channel)] ?? [];
+        // Two pages when there is more than one member, as Slack paginates with a cursor.
+        const page = args.cursor === "page2" ? members.slice(1) : members.slice(0, 1);
+        const next = args.cursor !== "page2" && members.length > 1 ? "page2" : "";
+        return { ok: true, members: page, response_metadata: { next_cursor: next } };
+      }
       case "views.open":
         return {
           ok: true,

@@ -8,6 +8,10 @@ import { SIGNING_SECRET } from "./slack-client.js";
 export const AYU = "U123ABC456";
 export const MAYA = "U0MAYA0001";
 export const CHANNEL = "C123ABC456";
+/** In the sales channel but has never written in it. */
+export const DEDI = "U0DEDI0001";
+/** Joins the channel later. */
+export const EKO = "U0EKO00001";
 
 /** Starts the real service (Bolt over HTTP, the store, the bot) against a fake Slack on loopback. */
 export async function startSlackService(
@@ -20,7 +24,11 @@ export async function startSlackService(
       users: {
         [AYU]: { name: "Ayu", tz: "Asia/Jakarta" },
         [MAYA]: { name: "Maya", tz: "Europe/Berlin" },
+        [DEDI]: { name: "Dedi", tz: "Asia/Jakarta" },
+        [EKO]: { name: "Eko", tz: "Asia/Jakarta" },
+        UB0TSTANDUP: { name: "Standup bot", isBot: true },
       },
+      channels: { [CHANNEL]: [MAYA, AYU, DEDI, "UB0TSTANDUP"] },
     }));
   const config = loadConfig({
     DATABASE_URL: database.url,

@@ -2,6 +2,7 @@ import type { webApi } from "@slack/bolt";
 
 export interface SlackProfile {
   displayName: string;
+  isBot: boolean;
   timeZone?: string;
   locale?: "en" | "id";
 }
@@ -29,6 +30,7 @@ export function createProfileCache() {
         const { user } = await client.users.info({ user: userId, include_locale: true });
         const profile: SlackProfile = {
           displayName: user?.profile?.display_name || user?.real_name || user?.name || fallbackName || userId,
+          isBot: Boolean(user?.is_bot) || userId === "USLACKBOT",
           ...(user?.tz ? { timeZone: user.tz } : {}),
           ...(user?.locale?.startsWith("id") ? { locale: "id" as const } : {}),
         };
@@ -37,7 +39,7 @@ export function createProfileCache() {
         return profile;
       } catch {
         // A profile is a nicety: without one the report still counts, under the id or the name Slack sent.
-        return { displayName: fallbackName ?? userId };
+        return { displayName: fallbackName ?? userId, isBot: false };
       }
     },
   };

@@ -119,7 +119,26 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         ...(profile.locale ? { localeHint: profile.locale } : {}),
       },
       lookupTimeZone: async () => profile.timeZone,
+      lookupPerson: async (id: string) => ({
+        externalId: id,
+        displayName: (await profiles.get(client, teamId, id)).displayName,
+      }),
     };
+  }
+
+  /** The people in a channel, bots left out, as `conversations.members` pages through them. */
+  async function channelMembers(client: webApi.WebClient, teamId: string, channel: string) {
+    const people: Array<{ externalId: string; displayName: string }> = [];
+    let cursor: string | undefined;
+    do {
+      const page = await client.conversations.members({ channel, limit: 200, ...(cursor ? { cursor } : {}) });
+      for (const id of page.members ?? []) {
+        const profile = await profiles.get(client, teamId, id);
+        if (!profile.isBot) people.push({ externalId: id, displayName: profile.displayName });
+      }
+      cursor = page.response_metadata?.next_cursor || undefined;
+    } while (cursor);
+    return people;
   }
 
   async function deliver(client: webApi.WebClient, target: Target, reply: Reply | null): Promise<void> {
@@ -137,6 +156,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       workspace: { externalId: command.team_id, name: command.team_domain },
       ...(inDirect ? {} : { team: { externalId: command.channel_id, name: `#${command.channel_name}` } }),
       ...(await person(client, command.team_id, command.user_id, command.user_name)),
+      ...(inDirect
+        ? {}
+        : { lookupMembers: () => channelMembers(client, command.team_id, command.channel_id) }),
       text: plainTextFromSlack(command.text ?? ""),
       via: "command",
       messageId: `command:${command.trigger_id}`,
@@ -257,6 +279,19 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       await deliver(client, answerTo(gone.user), reply);
     }
   }
+
+  app.event("member_joined_channel", async ({ event, body, client }) => {
+    const teamId = (body as { team_id?: string }).team_id ?? event.team ?? "";
+    const profile = await profiles.get(client, teamId, event.user);
+    if (profile.isBot) return;
+    await bot.memberJoined({
+      platform: "slack",
+      workspace: { externalId: teamId },
+      team: { externalId: event.channel },
+      ...(await person(client, teamId, event.user)),
+      receivedAt: clock(),
+    });
+  });
 
   app.event("app_home_opened", async ({ event, body, client }) => {
     if (event.tab !== "home") return;
