@@ -19,10 +19,5 @@ export const inboundEvents: CorongMigration = {
       .addColumn("done_at", "text")
       .addUniqueConstraint("inbound_events_once", ["platform", "workspace_key", "event_id"])
       .execute();
-    // A rep in several teams chooses where direct messages are booked; the choice is remembered.
-    await db.schema
-      .alterTable("members")
-      .addColumn("default_team_id", "integer", (c) => c.references("teams.id").onDelete("set null"))
-      .execute();
   },
 };

@@ -1,13 +1,19 @@
 import { initial } from "./0001-initial.js";
 import { inboundEvents } from "./0002-inbound-events.js";
-import { visitCheckins } from "./0003-visit-checkins.js";
-import { schedule } from "./0004-schedule.js";
+import { memberDefaultTeam } from "./0003-member-default-team.js";
+import { visitCheckins } from "./0004-visit-checkins.js";
+import { teamCountry } from "./0005-team-country.js";
+import { teamHolidays } from "./0006-team-holidays.js";
+import { daysOff } from "./0007-days-off.js";
 import type { CorongMigration } from "./dialect.js";
 
-/** Every migration, in order. Names sort in the order they must run; never rename or edit a shipped one. */
+/** Every migration, in order, one change each. Names sort in the order they must run; never rename or edit a shipped one. */
 export const MIGRATIONS: Readonly<Record<string, CorongMigration>> = {
   "0001-initial": initial,
   "0002-inbound-events": inboundEvents,
-  "0003-visit-checkins": visitCheckins,
-  "0004-schedule": schedule,
+  "0003-member-default-team": memberDefaultTeam,
+  "0004-visit-checkins": visitCheckins,
+  "0005-team-country": teamCountry,
+  "0006-team-holidays": teamHolidays,
+  "0007-days-off": daysOff,
 };

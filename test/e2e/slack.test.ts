@@ -334,6 +334,20 @@ describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
     expect(await ayuWeek()).toMatchObject({ visits: 4, followUps: 2, closed: 1, leads: 0 });
   });
 
+  it("keeps the report form open with a reason when it is submitted empty", async () => {
+    await setUpTeam();
+    const empty = slackFixture("view-submission.json");
+    empty.view.state.values = { visits: { count: { type: "number_input", value: null } } };
+    const body = new URLSearchParams({ payload: JSON.stringify(empty) }).toString();
+    const response = await postToSlackEndpoint(service.port, commandRequest(body));
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.text)).toEqual({
+      response_action: "errors",
+      errors: { visits: "Fill in at least one number." },
+    });
+    expect(await ayuWeek()).toMatchObject({ visits: 0 });
+  });
+
   it("keeps two workspaces apart even when their channel ids collide", async () => {
     await setUpTeam();
     await command("met 4 clients");

@@ -196,6 +196,7 @@ export const en: Texts = {
   reportButton: "📝 Report today",
   reportPrompt: "Send me today's numbers in one line, like: `met 3 clients, 2 follow-ups, 1 new lead`",
   reportFormTitle: "Today's activity",
+  reportFormEmpty: "Fill in at least one number.",
   reportFormSubmit: "Log it",
   settingsView: (v) => [
     `Reminder ${v.reminder} · quota nudge ${v.nudge} · Monday digest ${v.digest}`,
@@ -226,5 +227,7 @@ export const en: Texts = {
     `\`${p}plan\` · \`${p}target 8\` — what a monthly target takes`,
     `\`${p}quota visits 5\` · \`${p}quota followups 3\` — daily quotas (managers)`,
     `\`${p}undo\` — withdraw your last report · \`${p}lang en|id\` — language`,
+    `\`${p}off today\` · \`${p}off 2026-12-24..2026-12-26\` — days off: no reminders, no quota`,
+    `\`${p}settings\` — reminder, nudge and digest times, working days, holidays (managers change them)`,
   ],
 };

@@ -197,6 +197,7 @@ export const id: Texts = {
   reportButton: "📝 Lapor hari ini",
   reportPrompt: "Kirim angka hari ini dalam satu baris, seperti: `ketemu 3 klien, 2 follow up, 1 lead baru`",
   reportFormTitle: "Aktivitas hari ini",
+  reportFormEmpty: "Isi minimal satu angka.",
   reportFormSubmit: "Catat",
   settingsView: (v) => [
     `Pengingat ${v.reminder} · dorongan target ${v.nudge} · ringkasan Senin ${v.digest}`,
@@ -228,5 +229,7 @@ export const id: Texts = {
     `\`${p}plan\` · \`${p}target 8\` — apa yang dibutuhkan target bulanan`,
     `\`${p}quota visits 5\` · \`${p}quota followups 3\` — target harian (manajer)`,
     `\`${p}undo\` — batalkan laporan terakhir · \`${p}lang en|id\` — bahasa`,
+    `\`${p}libur hari ini\` · \`${p}libur 2026-12-24..2026-12-26\` — hari libur: tanpa pengingat, tanpa target`,
+    `\`${p}settings\` — jam pengingat, dorongan dan ringkasan, hari kerja, hari libur (manajer mengubahnya)`,
   ],
 };

@@ -123,6 +123,7 @@ export interface Texts {
   reportPrompt: string;
   reportFormTitle: string;
   reportFormSubmit: string;
+  reportFormEmpty: string;
   settingsView(s: {
     reminder: string;
     nudge: string;

@@ -70,7 +70,7 @@ export function digestView(
   if (change) lines.push(t.digestVersusLastWeek(change));
 
   const footer: string[] = [];
-  if (digest.top) {
+  if (digest.top && digest.top.visitAttainment !== null) {
     footer.push(t.digestTop(digest.top.name, percent(digest.top.visitAttainment), digest.top.closed));
   }
   if (digest.funnel.weakest) footer.push(t.tip(digest.funnel.weakest));
@@ -93,7 +93,8 @@ export function digestView(
         row.name,
         `${row.visits}/${row.visitTarget}`,
         String(row.followUps),
-        `${row.daysReported}/${row.expectedDays}`,
+        // Reports on a weekend or a day off are counted in the totals, not as extra days on the attendance line.
+        `${Math.min(row.daysReported, row.expectedDays)}/${row.expectedDays}`,
         `${ARROW[row.trend]}${lowReporting(row) ? `  ${t.digestLowReporting(row.daysReported, row.expectedDays)}` : ""}`,
       ]),
       align: ["left", "right", "right", "right", "left"],

@@ -15,6 +15,7 @@ import type { Incoming } from "../../app/incoming.js";
 import type { Logger } from "../../app/logger.js";
 import type { Messenger, Store } from "../../app/ports.js";
 import type { Reply } from "../../core/reply.js";
+import { textsFor } from "../../core/texts/index.js";
 import { formatCounts } from "../../core/texts/metric-words.js";
 import { createSendPacer } from "../rate-limit.js";
 import { ACTION_PREFIX, toSlackMessage } from "./blocks.js";
@@ -194,15 +195,21 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   );
 
   app.view(REPORT_MODAL_ID, async ({ ack, body, view, client }) => {
+    const locale = view.private_metadata === "id" ? "id" : "en";
+    const counts = countsFromModal(view.state.values);
+    if (Object.keys(counts).length === 0) {
+      // Keep the form open with the reason under the first field, as Slack shows input errors.
+      await ack({ response_action: "errors", errors: { visits: textsFor(locale).reportFormEmpty } });
+      return;
+    }
     await ack();
     const teamId = body.team?.id ?? body.user.team_id ?? "";
-    const locale = view.private_metadata === "id" ? "id" : "en";
     const reply = await bot.handle({
       platform: "slack",
       workspace: { externalId: teamId },
       ...(await person(client, teamId, body.user.id, body.user.name)),
       // The form's numbers become the same words a rep would type, so they take the one report path.
-      text: formatCounts(locale, countsFromModal(view.state.values)),
+      text: formatCounts(locale, counts),
       via: "direct",
       messageId: `view:${view.id}`,
       receivedAt: clock(),
