@@ -11,6 +11,8 @@ export interface SlackCall {
 export interface FakeSlackOptions {
   /** users.info answers: user id -> tz, name and locale. */
   users?: Record<string, { tz?: string; name?: string; locale?: string; isBot?: boolean }>;
+  /** Socket Mode: the WebSocket URL apps.connections.open hands out. */
+  socketUrl?: string;
   /** conversations.members answers: channel id -> user ids. */
   channels?: Record<string, string[]>;
 }
@@ -84,6 +86,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}) {
         const next = args.cursor !== "page2" && members.length > 1 ? "page2" : "";
         return { ok: true, members: page, response_metadata: { next_cursor: next } };
       }
+      case "apps.connections.open":
+        return options.socketUrl
+          ? { ok: true, url: options.socketUrl }
+          : { ok: false, error: "not_allowed_token_type" };
       case "views.open":
         return {
           ok: true,

@@ -1,0 +1,69 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { silentLogger } from "../../src/app/logger.js";
+import { loadConfig } from "../../src/config.js";
+import { type Service, startService } from "../../src/main.js";
+import { type FakeSlack, startFakeSlack } from "../fakes/slack-api.js";
+import { startFakeSlackSocket } from "../fakes/slack-socket.js";
+import { DIALECTS, type TestDatabase } from "../support/databases.js";
+import { slackFixture, slashCommand } from "../support/slack-client.js";
+
+describe.each(DIALECTS)("Slack in Socket Mode on $name", (dialect) => {
+  let database: TestDatabase;
+  let service: Service;
+  let fake: FakeSlack;
+  let socket: Awaited<ReturnType<typeof startFakeSlackSocket>>;
+
+  beforeEach(async () => {
+    database = await dialect.create();
+    socket = await startFakeSlackSocket();
+    fake = await startFakeSlack({
+      socketUrl: socket.url,
+      users: { U123ABC456: { name: "Ayu" }, U0MAYA0001: { name: "Maya", tz: "Asia/Makassar" } },
+    });
+    const config = loadConfig({
+      DATABASE_URL: database.url,
+      PORT: "0",
+      SLACK_BOT_TOKEN: "xoxb-test-token",
+      SLACK_APP_TOKEN: "xapp-1-test-token",
+      SLACK_API_URL: fake.apiUrl,
+      LOG_LEVEL: "silent",
+    });
+    service = await startService(config, {
+      logger: silentLogger,
+      schedule: false,
+      slackRetryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 50 },
+    });
+    await socket.connected();
+  });
+  afterEach(async () => {
+    await service.stop();
+    await socket.close();
+    await fake.close();
+    await database.drop();
+  });
+
+  it("connects through apps.connections.open and answers commands and events over the socket", async () => {
+    expect(fake.callsTo("apps.connections.open")).toHaveLength(1);
+    const command = (text: string, user: string, n: number) =>
+      Object.fromEntries(
+        new URLSearchParams(
+          slashCommand({ text, user_id: user, response_url: fake.responseUrl(`socket-${n}`) }),
+        ),
+      );
+    // A slash command is acknowledged on the socket at once; the answer follows through response_url.
+    expect((await socket.send("slash_commands", command("setup", "U0MAYA0001", 1))).envelope_id).toBe(
+      "env-1",
+    );
+    await fake.waitFor(() => fake.responses.some((r) => r.path.endsWith("/socket-1")));
+    expect(JSON.stringify(fake.responses.at(-1)?.body)).toContain("Time zone Asia/Makassar");
+
+    const event = slackFixture("message-channel.json");
+    event.event.ts = `${Math.floor(Date.now() / 1000)}.000100`;
+    await socket.send("events_api", event);
+    await fake.waitFor(() => fake.callsTo("chat.postEphemeral").length === 1);
+    expect(String(fake.callsTo("chat.postEphemeral")[0]?.args.text)).toContain(
+      "✅ Logged for today: 4 visits · 2 follow-ups",
+    );
+    expect(fake.callsTo("reactions.add")).toHaveLength(1);
+  });
+});
