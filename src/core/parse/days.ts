@@ -37,10 +37,16 @@ const LAST_YEAR_WINDOW = 92;
  * report's day: the phrase is treated as noise, as if it were not a date at all, and the report goes to
  * the day it would have gone to without it. Reps log today, yesterday or the last few days; a date weeks
  * back is far more often part of a name ("jalan 17 Agustus", "Jl. 10 November") than a late report.
- * Only calendar dates ("17 agustus", "30/11", "tgl 5", "2026-11-01") are capped; "3 days ago" and weekdays
+ * Only calendar dates ("17 agustus", "30/11", "tgl 5") are capped so tightly; "3 days ago" and weekdays
  * are never names.
  */
 export const MAX_BACKDATE_DAYS = 14;
+
+/**
+ * A date written with its year ("2026-11-01", "1/11/2026") is deliberate, so a rep catching up on a missed
+ * month is taken at their word — up to a quarter back. Older still is a name too ("Jl. 17 Agustus 1945").
+ */
+export const MAX_BACKDATE_DAYS_WITH_YEAR = 92;
 
 /**
  * The day a reference points to, seen from `today`; "future" for a day after today; null when it names
@@ -71,7 +77,8 @@ export function resolveDay(ref: DayRef, today: string): string | "future" | null
     case "date": {
       const d = resolveDate(ref, t, y, mo);
       if (d === null || d === "future") return d;
-      return t - d > MAX_BACKDATE_DAYS ? null : toIso(d);
+      const limit = ref.year === undefined ? MAX_BACKDATE_DAYS : MAX_BACKDATE_DAYS_WITH_YEAR;
+      return t - d > limit ? null : toIso(d);
     }
   }
 }
