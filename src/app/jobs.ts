@@ -16,6 +16,12 @@ import { workingCalendar } from "./working-days.js";
  */
 const LEASE_MS = 10 * 60_000;
 
+/**
+ * How long ledger rows are kept. Far past every window in which a platform redelivers or a job is still due
+ * (48 hours at most), and long enough to look into what happened last month.
+ */
+const LEDGER_RETENTION_MS = 60 * 24 * 60 * 60_000;
+
 /** Tries before a job is given up: with the backoff below they span about half an hour. */
 const MAX_ATTEMPTS = 6;
 
@@ -47,6 +53,16 @@ export function createJobRunner(deps: JobsDeps) {
   const { store, logger } = deps;
   // Finished sweeps, remembered so a quiet minute costs no queries; the ledger stays the truth.
   const finished = new Set<string>();
+  let prunedOn = "";
+
+  /** Once a day per process: old ledger rows go, so the tables stay small. */
+  async function pruneDaily(now: number) {
+    const day = new Date(now).toISOString().slice(0, 10);
+    if (day === prunedOn) return;
+    prunedOn = day;
+    const removed = await store.pruneLedgers(new Date(now - LEDGER_RETENTION_MS).toISOString());
+    if (removed > 0) logger.info({ removed }, "pruned old ledger rows");
+  }
 
   async function once(key: JobKey, now: number, send: () => Promise<void>): Promise<Outcome> {
     const attempt = await store.claimJob(
@@ -161,6 +177,9 @@ export function createJobRunner(deps: JobsDeps) {
     /** Runs every job due at `now`. */
     async runDue(now: number): Promise<TickReport> {
       const report: TickReport = { sent: [], failed: 0 };
+      await pruneDaily(now).catch((error: unknown) =>
+        logger.warn({ err: error }, "pruning the ledgers failed"),
+      );
       for (const { team, platform } of await store.listTeamsWithPlatform()) {
         const messenger = deps.messengers[platform];
         if (!messenger) continue;

@@ -139,6 +139,8 @@ export interface Store {
   releaseJob(key: JobKey, attempt: number, retryAt: string): Promise<void>;
   failJob(key: JobKey, attempt: number): Promise<void>;
   isJobSettled(key: JobKey): Promise<boolean>;
+  /** Deletes job and delivery ledger rows created before `before`; returns how many. */
+  pruneLedgers(before: string): Promise<number>;
 
   /** Sums of active (not withdrawn) reports over the period. */
   sumCounts(query: PeriodQuery): Promise<Counts>;

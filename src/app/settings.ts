@@ -2,7 +2,6 @@ import type { QuotaMetric } from "../core/commands.js";
 import type { Locale } from "../core/locale.js";
 import type { Reply } from "../core/reply.js";
 import { textsFor } from "../core/texts/index.js";
-import { monthLabel } from "../core/views/dates.js";
 import type { RequestContext } from "./context.js";
 import type { Store } from "./ports.js";
 import { monthPlan } from "./summaries.js";
@@ -35,7 +34,7 @@ export async function setMonthlyTarget(store: Store, ctx: RequestContext, closin
   return {
     ...plan,
     tone: "success",
-    lines: [ctx.t.targetSet(closings, monthLabel(ctx.t, ctx.today)), ...plan.lines],
+    lines: [ctx.t.targetSet(closings), ...plan.lines],
   };
 }
 

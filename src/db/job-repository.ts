@@ -71,3 +71,17 @@ export async function isJobSettled(db: Db, key: JobKey): Promise<boolean> {
     .executeTakeFirst();
   return row?.status === "sent" || row?.status === "failed";
 }
+
+/**
+ * Forgets ledger rows older than `before`: deliveries and jobs whose periods are long past and can never be
+ * redelivered or due again. Keeps both tables small however long a team uses Corong.
+ */
+export async function pruneLedgers(db: Db, before: string): Promise<number> {
+  const jobs = await db.deleteFrom("jobRuns").where("createdAt", "<", before).executeTakeFirst();
+  const deliveries = await db
+    .deleteFrom("inboundEvents")
+    .where("createdAt", "<", before)
+    .where("status", "=", "done")
+    .executeTakeFirst();
+  return Number(jobs.numDeletedRows) + Number(deliveries.numDeletedRows);
+}

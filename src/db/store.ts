@@ -47,6 +47,7 @@ export function createStore(db: Kysely<Database>): Store {
     releaseJob: (...args) => jobs.releaseJob(db, ...args),
     failJob: (...args) => jobs.failJob(db, ...args),
     isJobSettled: (...args) => jobs.isJobSettled(db, ...args),
+    pruneLedgers: (...args) => jobs.pruneLedgers(db, ...args),
     sumCounts: (...args) => reports.sumCounts(db, ...args),
     sumCountsByMember: (...args) => reports.sumCountsByMember(db, ...args),
     daysReported: (...args) => reports.daysReported(db, ...args),

@@ -164,7 +164,7 @@ describe.each(DIALECTS)("the bot on $name", (dialect) => {
   it("plans the month backwards from a manager's target", async () => {
     expect(await h.send("target 8")).toContain("Only a team manager can set the monthly target");
     const plan = await h.send("target 8", { user: "maya" });
-    expect(plan).toContain("🎯 Target for Dec 2026: 8 closings.");
+    expect(plan).toContain("🎯 Monthly target: 8 closings a month, from this month on.");
     expect(plan).toContain("8 closings need ≈ 16 closeable · 48 potential · 80 prospects · 160 leads");
     // 2 to 31 December 2026 holds 22 weekdays, less Christmas Day, a public holiday in Indonesia: 160 / 21.
     expect(plan).toContain("→ 7.7 new leads per working day (21 working days left)");

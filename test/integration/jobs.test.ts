@@ -233,6 +233,25 @@ describe.each(DIALECTS)("scheduled jobs on $name", (dialect) => {
     expect(healthy.delivered.map((d) => [d.name, d.text.slice(0, 12)])).toEqual([["Dewi", "Halo Dewi 👋"]]);
   });
 
+  it("forgets ledger rows older than 60 days, once a day", async () => {
+    const old = "2026-09-01T00:00:00.000Z";
+    await store.claimJob(
+      { teamId: team.id, kind: "reminder", periodKey: "2026-09-01", memberKey: "1" },
+      old,
+      old,
+    );
+    await store.claimDelivery({ platform: "slack", workspace: "T1", eventId: "EvOld" }, old, old, "p");
+    await store.completeDelivery({ platform: "slack", workspace: "T1", eventId: "EvOld" }, old);
+    await runner().runDue(jakarta(`${WED}T16:00:00`));
+    const db = database.connection.db;
+    expect(
+      await db.selectFrom("jobRuns").select("id").where("periodKey", "=", "2026-09-01").execute(),
+    ).toEqual([]);
+    expect(await db.selectFrom("inboundEvents").select("id").execute()).toEqual([]);
+    // This week's ledger stays.
+    expect((await db.selectFrom("jobRuns").select("id").execute()).length).toBeGreaterThan(0);
+  });
+
   it("leaves out days off, weekends and holidays", async () => {
     await store.addDaysOff(team.id, reps.budi.id, [WED], "2026-12-01T00:00:00Z");
     await runner().runDue(jakarta(`${WED}T16:00:00`));

@@ -105,7 +105,8 @@ export const en: Texts = {
     `Daily quota set: ${countWithMetric("en", metric, value)} per rep per working day.`,
   quotaShow: (visits, followUps) =>
     `Daily quota: ${countWithMetric("en", "visits", visits)} · ${countWithMetric("en", "followUps", followUps)} per rep.`,
-  targetSet: (closings, month) => `🎯 Target for ${month}: ${countWithMetric("en", "closed", closings)}.`,
+  targetSet: (closings) =>
+    `🎯 Monthly target: ${countWithMetric("en", "closed", closings)} a month, from this month on. Here is what it takes:`,
   languageSet: "Got it — I'll answer you in English.",
   teamNotSetUp: (setupCommand) =>
     `This chat isn't a Corong team yet. A manager can make it one with \`${setupCommand}\`.`,

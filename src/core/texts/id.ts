@@ -101,7 +101,8 @@ export const id: Texts = {
   quotaSet: (metric, value) =>
     `Target harian diatur: ${countWithMetric("id", metric, value)} per sales per hari kerja.`,
   quotaShow: (visits, followUps) => `Target harian: ${visits} kunjungan · ${followUps} follow up per sales.`,
-  targetSet: (closings, month) => `🎯 Target ${month}: ${closings} closing.`,
+  targetSet: (closings) =>
+    `🎯 Target bulanan: ${closings} closing per bulan, mulai bulan ini. Yang dibutuhkan:`,
   languageSet: "Siap — aku akan menjawab dalam Bahasa Indonesia.",
   teamNotSetUp: (setupCommand) =>
     `Obrolan ini belum menjadi tim Corong. Manajer bisa mengaturnya dengan \`${setupCommand}\`.`,

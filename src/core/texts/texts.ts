@@ -66,7 +66,8 @@ export interface Texts {
   teamChosen(team: string): string;
   quotaSet(metric: QuotaMetric, value: number): string;
   quotaShow(visits: number, followUps: number): string;
-  targetSet(closings: number, month: string): string;
+  /** The target stands for every month until a manager changes it. */
+  targetSet(closings: number): string;
   languageSet: string;
   somethingWentWrong: string;
   /** Setting a group up needs a group admin where the platform has admins (Telegram). */
