@@ -40,6 +40,24 @@ describe("corong parse", () => {
     });
   });
 
+  it("stops quietly when the reader closes the pipe early", async () => {
+    const { spawn } = await import("node:child_process");
+    const { fileURLToPath } = await import("node:url");
+    const bin = fileURLToPath(new URL("../../bin/corong.js", import.meta.url));
+    const many = `${'{"text": "met 2 clients", "now": "2026-12-02T10:00:00+07:00"}\n'.repeat(20_000)}`;
+    const child = spawn(process.execPath, [bin, "parse", "--jsonl"], { stdio: ["pipe", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    // Read one chunk, then hang up, as `| head -1` does.
+    child.stdout.once("data", () => child.stdout.destroy());
+    child.stdin.end(many);
+    const code = await new Promise((resolve) => child.on("close", resolve));
+    expect(stderr).not.toContain("EPIPE");
+    expect(code).toBe(0);
+  });
+
   it("answers a malformed line without stopping the batch", async () => {
     const { stdout } = await runCli(["parse", "--jsonl"], {
       stdin: 'not json\n{"text": "met 2 clients", "now": "2026-12-02T10:00:00+07:00"}\n',
