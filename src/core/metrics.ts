@@ -50,14 +50,3 @@ export function emptyCounts(): Counts {
     closed: 0,
   };
 }
-
-export function isMetric(name: string): name is Metric {
-  return (METRICS as readonly string[]).includes(name);
-}
-
-/** Adds `b` into a copy of `a`; metrics missing from `b` count as zero. */
-export function addCounts(a: Counts, b: PartialCounts): Counts {
-  const sum = { ...a };
-  for (const metric of METRICS) sum[metric] += b[metric] ?? 0;
-  return sum;
-}

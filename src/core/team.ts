@@ -56,11 +56,3 @@ export interface MemberTotals {
   counts: Counts;
   daysReported: number;
 }
-
-export const DEFAULT_TEAM_SETTINGS = {
-  workingDays: [1, 2, 3, 4, 5],
-  quota: { visits: 5, followUps: 3 },
-  reminderTime: "16:00",
-  nudgeTime: "13:00",
-  digestTime: "08:00",
-} as const;
