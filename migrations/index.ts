@@ -5,6 +5,10 @@ import { visitCheckins } from "./0004-visit-checkins.js";
 import { teamCountry } from "./0005-team-country.js";
 import { teamHolidays } from "./0006-team-holidays.js";
 import { daysOff } from "./0007-days-off.js";
+import { inbox } from "./0008-inbox.js";
+import { dropInboundEvents } from "./0009-drop-inbound-events.js";
+import { reportWithdrawnBy } from "./0010-report-withdrawn-by.js";
+import { canonicalTimeZones } from "./0011-canonical-time-zones.js";
 import type { CorongMigration } from "./dialect.js";
 
 /** Every migration, in order, one change each. Names sort in the order they must run; never rename or edit a shipped one. */
@@ -16,4 +20,8 @@ export const MIGRATIONS: Readonly<Record<string, CorongMigration>> = {
   "0005-team-country": teamCountry,
   "0006-team-holidays": teamHolidays,
   "0007-days-off": daysOff,
+  "0008-inbox": inbox,
+  "0009-drop-inbound-events": dropInboundEvents,
+  "0010-report-withdrawn-by": reportWithdrawnBy,
+  "0011-canonical-time-zones": canonicalTimeZones,
 };

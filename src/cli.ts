@@ -10,7 +10,7 @@ import { parseReport } from "./core/parse/index.js";
 import type { ParseResult } from "./core/parse/types.js";
 import { replyToText } from "./core/reply.js";
 import { textsFor } from "./core/texts/index.js";
-import { connect } from "./db/connect.js";
+import { DatabaseOpenError, openDatabase } from "./db/connect.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { createStore } from "./db/store.js";
 import { start, startService } from "./main.js";
@@ -81,7 +81,7 @@ function parseJsonLine(line: string, defaultNow: string | undefined, config: Con
 }
 
 async function withDatabase(config: Config, work: (store: ReturnType<typeof createStore>) => Promise<void>) {
-  const connection = connect(config.DATABASE_URL);
+  const connection = await openDatabase(config.DATABASE_URL);
   try {
     await migrateToLatest(connection);
     await work(createStore(connection.db));
@@ -205,7 +205,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
+    // What an operator can fix is one line each; anything else is a bug, with its stack.
+    if (error instanceof ConfigError || error instanceof DatabaseOpenError)
+      process.stderr.write(`${error.message}\n`);
     else
       process.stderr.write(
         `corong: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,

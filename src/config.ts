@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isValidTimeZone } from "./core/calendar.js";
+import { canonicalTimeZone } from "./core/calendar.js";
 
 const optionalText = z
   .string()
@@ -9,21 +9,44 @@ const optionalText = z
 
 const optionalUrl = optionalText.refine((v) => v === undefined || URL.canParse(v), "must be a URL");
 
+/** Why a DATABASE_URL cannot be used, in words an operator can act on; null when it can. */
+function databaseUrlProblem(url: string): string | null {
+  if (url.startsWith("sqlite:")) {
+    return url.length > "sqlite:".length ? null : "sqlite: needs a file path, e.g. sqlite:./data/corong.db";
+  }
+  if (!/^postgres(ql)?:\/\//.test(url)) return "must be sqlite:PATH or postgres://user@host:5432/database";
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return "is not a valid URL (a space or a stray character?); use postgres://user:password@host:5432/database";
+  }
+  if (!parsed.hostname) return "names no host; use postgres://user:password@host:5432/database";
+  if (parsed.pathname.length <= 1)
+    return "names no database; add it after the host, e.g. postgres://host:5432/corong";
+  return null;
+}
+
 const schema = z.object({
   DATABASE_URL: z
     .string()
     .trim()
     .default("sqlite:./data/corong.db")
-    .refine(
-      (v) => /^sqlite:.+/.test(v) || /^postgres(ql)?:\/\/.+/.test(v),
-      "must be sqlite:PATH or postgres://user@host:port/db",
-    ),
+    .superRefine((v, ctx) => {
+      const problem = databaseUrlProblem(v);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  // Stored as IANA spells it, whatever the case it was typed in: holiday calendars match names exactly.
   DEFAULT_TIMEZONE: z
     .string()
     .trim()
     .default("Asia/Jakarta")
-    .refine(isValidTimeZone, "must be an IANA time zone such as Asia/Jakarta"),
+    .transform((v, ctx) => {
+      const zone = canonicalTimeZone(v);
+      if (!zone) ctx.addIssue({ code: "custom", message: "must be an IANA time zone such as Asia/Jakarta" });
+      return zone ?? v;
+    }),
   DEFAULT_LOCALE: z.enum(["en", "id"]).default("en"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SLACK_BOT_TOKEN: optionalText,
@@ -32,7 +55,11 @@ const schema = z.object({
   SLACK_API_URL: optionalUrl,
   TELEGRAM_BOT_TOKEN: optionalText,
   TELEGRAM_API_ROOT: optionalUrl,
-  TELEGRAM_WEBHOOK_URL: optionalUrl,
+  // Telegram delivers webhooks over HTTPS only.
+  TELEGRAM_WEBHOOK_URL: optionalUrl.refine(
+    (v) => v === undefined || v.startsWith("https://"),
+    "must be an https:// URL (Telegram sends webhooks over HTTPS only); unset it for long polling",
+  ),
   TELEGRAM_WEBHOOK_SECRET: optionalText.refine(
     (v) => v === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(v),
     "must be 1-256 characters of A-Z, a-z, 0-9, _ and - (Telegram's rule for secret_token)",
@@ -63,6 +90,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const problems: string[] = [];
   if (config.TELEGRAM_WEBHOOK_URL && !config.TELEGRAM_WEBHOOK_SECRET)
     problems.push("TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_WEBHOOK_URL is set");
+  if (config.TELEGRAM_WEBHOOK_SECRET && !config.TELEGRAM_WEBHOOK_URL)
+    problems.push(
+      "TELEGRAM_WEBHOOK_URL: required when TELEGRAM_WEBHOOK_SECRET is set (or unset the secret to use long polling)",
+    );
   if (config.SLACK_BOT_TOKEN && !config.SLACK_SIGNING_SECRET && !config.SLACK_APP_TOKEN)
     problems.push(
       "SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)",

@@ -4,14 +4,16 @@ import type { webApi } from "@slack/bolt";
 import cron from "node-cron";
 import { type Bot, createBot } from "./app/bot.js";
 import { DEMO, seedDemo } from "./app/demo.js";
+import { createIntake } from "./app/intake.js";
 import { createJobRunner, type TickReport } from "./app/jobs.js";
 import type { Logger } from "./app/logger.js";
 import type { Store } from "./app/ports.js";
 import type { Config } from "./config.js";
 import { localDateAt } from "./core/calendar.js";
-import { connect } from "./db/connect.js";
+import { type Connection, openDatabase } from "./db/connect.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { createStore } from "./db/store.js";
+import { createDatabaseHealth, type Health } from "./http/health.js";
 import { type Route, startHttpServer } from "./http/server.js";
 import { createLogger } from "./logger.js";
 import { runConsoleChat } from "./platforms/console/console-chat.js";
@@ -32,7 +34,12 @@ export interface ServiceOptions {
   slackRetryConfig?: webApi.RetryOptions;
   /** How many times a Bot API call is retried after a 429; each retry waits Telegram's retry_after. */
   telegramMaxRetries?: number;
+  /** How long a delivery's claim holds before another process may take it over (default 30 s). */
+  deliveryLeaseMs?: number;
 }
+
+/** A stop finishes what is in hand for this long, then parks the rest: well inside a 10-second kill timeout. */
+const DRAIN_MS = 6000;
 
 export interface Service {
   /** The HTTP port actually bound (PORT=0 picks a free one). */
@@ -41,6 +48,12 @@ export interface Service {
   bot: Bot;
   /** One scheduler tick at `now`: what node-cron calls every minute. */
   runJobs(now: number): Promise<TickReport>;
+  /** Whether the database answers, as /healthz reports it. */
+  health(): Health;
+  /**
+   * Stops taking deliveries (the HTTP port answers 503 meanwhile, so platforms send them again), finishes what is
+   * in hand or parks it for the next process, then closes the port and the database.
+   */
   stop(): Promise<void>;
 }
 
@@ -55,13 +68,34 @@ export function hasPlatform(config: Config): boolean {
 export async function startService(config: Config, options: ServiceOptions = {}): Promise<Service> {
   const clock = options.clock ?? Date.now;
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
-  const connection = connect(config.DATABASE_URL);
+  const connection = await openDatabase(config.DATABASE_URL, { logger });
+  try {
+    return await startOn(connection, config, { ...options, clock, logger });
+  } catch (error) {
+    await connection.close().catch(() => {});
+    throw error;
+  }
+}
+
+async function startOn(
+  connection: Connection,
+  config: Config,
+  options: ServiceOptions & { clock: () => number; logger: Logger },
+): Promise<Service> {
+  const { clock, logger } = options;
   await migrateToLatest(connection);
-  const store = createStore(connection.db);
+  const database = createDatabaseHealth(connection, clock);
+  const store = createStore(connection.db, { onOutcome: database.record });
   const bot = createBot({
     store,
     logger,
     defaults: { timeZone: config.DEFAULT_TIMEZONE, locale: config.DEFAULT_LOCALE },
+  });
+  const intake = createIntake({
+    store,
+    logger,
+    clock,
+    ...(options.deliveryLeaseMs ? { leaseMs: options.deliveryLeaseMs } : {}),
   });
   const routes: Route[] = [];
   let slack: SlackAdapter | undefined;
@@ -73,13 +107,13 @@ export async function startService(config: Config, options: ServiceOptions = {})
       ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
       ...(options.slackRetryConfig ? { retryConfig: options.slackRetryConfig } : {}),
       bot,
-      store,
+      intake,
       logger,
       clock,
+      defaultLocale: config.DEFAULT_LOCALE,
     });
     if (slack.eventsListener)
       routes.push({ method: "POST", path: "/slack/events", handle: slack.eventsListener });
-    if (options.receive !== false) await slack.start();
   }
   let telegram: TelegramAdapter | undefined;
   if (config.TELEGRAM_BOT_TOKEN) {
@@ -91,9 +125,10 @@ export async function startService(config: Config, options: ServiceOptions = {})
         : {}),
       ...(options.telegramMaxRetries !== undefined ? { maxRetries: options.telegramMaxRetries } : {}),
       bot,
-      store,
+      intake,
       logger,
       clock,
+      defaultLocale: config.DEFAULT_LOCALE,
     });
     if (telegram.webhookRoute) routes.push(telegram.webhookRoute);
   }
@@ -112,17 +147,31 @@ export async function startService(config: Config, options: ServiceOptions = {})
       ...(telegram ? { telegram: telegram.messenger } : {}),
     },
   });
+  let stopping = false;
   const http =
-    options.serveHttp === false ? null : await startHttpServer({ port: config.PORT, routes, logger });
-  // The webhook is registered once its route answers, so Telegram's first delivery finds it.
+    options.serveHttp === false
+      ? null
+      : await startHttpServer({
+          port: config.PORT,
+          routes,
+          logger,
+          health: () => database.health(),
+          accepting: () => !stopping,
+        });
+  const receive = options.receive !== false;
   try {
-    if (options.receive !== false) await telegram?.start();
+    if (receive) await slack?.start();
+    // The webhook is registered once its route answers, so Telegram's first delivery finds it.
+    if (receive) await telegram?.start();
   } catch (error) {
     await http?.close();
     await slack?.stop();
-    await connection.close();
     throw error;
   }
+  // Deliveries recorded before now (parked by the last process, or left by one that died) are taken up once
+  // the platforms can be answered; deliveries arriving meanwhile waited in the inbox.
+  if (receive) intake.start();
+  database.start();
   // One tick a minute is enough: every job stays due for a while and the ledger makes each happen once.
   const ticker =
     options.schedule === false
@@ -132,17 +181,25 @@ export async function startService(config: Config, options: ServiceOptions = {})
           name: "corong-jobs",
         });
   logger.info({ port: http?.port, slack: Boolean(slack), telegram: Boolean(telegram) }, "Corong is running");
+  let stopped: Promise<void> | undefined;
   return {
     port: http?.port ?? 0,
     store,
     bot,
     runJobs: (now) => jobs.runDue(now),
-    async stop() {
-      await ticker?.destroy();
-      await http?.close();
-      await telegram?.stop();
-      await slack?.stop();
-      await connection.close();
+    health: () => database.health(),
+    stop() {
+      stopped ??= (async () => {
+        stopping = true;
+        await ticker?.destroy();
+        await Promise.allSettled([telegram?.stop(), slack?.stop()]);
+        const { finished, parked } = await intake.stop(DRAIN_MS);
+        logger.info({ finished, parked }, "stopped taking deliveries; parked ones go to the next process");
+        database.stop();
+        await http?.close();
+        await connection.close();
+      })();
+      return stopped;
     },
   };
 }
@@ -150,7 +207,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
 /** The console chat on the demo team: what `npm start` opens when no platform is configured. */
 export async function startConsole(config: Config, options: { asManager?: boolean } = {}): Promise<void> {
   const clock = Date.now;
-  const connection = connect(config.DATABASE_URL);
+  const connection = await openDatabase(config.DATABASE_URL);
   await migrateToLatest(connection);
   const store = createStore(connection.db);
   const bot = createBot({
@@ -172,19 +229,47 @@ export async function startConsole(config: Config, options: { asManager?: boolea
     const you = await store.ensureMember(team.workspaceId, DEMO.you.externalId, DEMO.you.displayName, at);
     await store.setRole(team.id, you.id, "manager", at);
   }
-  await runConsoleChat({ bot, input: process.stdin, output: process.stdout, interactive, clock });
+  await runConsoleChat({
+    bot,
+    input: process.stdin,
+    output: process.stdout,
+    interactive,
+    clock,
+    locale: config.DEFAULT_LOCALE,
+  });
   await connection.close();
 }
 
-/** `corong start`: the service when a platform is configured, the console chat otherwise. */
-export async function start(config: Config, options: { asManager?: boolean } = {}): Promise<void> {
+/** Past this a stop that has not finished exits anyway: orchestrators kill at 10 s, and parked work is safe. */
+const HARD_STOP_MS = 9500;
+
+/**
+ * `corong start`: the service when a platform is configured, the console chat otherwise. SIGTERM or SIGINT
+ * drains it (a second one exits at once).
+ */
+export async function start(
+  config: Config,
+  options: { asManager?: boolean; service?: ServiceOptions } = {},
+): Promise<void> {
   if (!hasPlatform(config)) return startConsole(config, options);
-  const service = await startService(config);
+  const logger = options.service?.logger ?? createLogger(config.LOG_LEVEL);
+  // A stray rejection is a bug to log, not a reason to drop every conversation in flight.
+  process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
+  const service = await startService(config, { ...options.service, logger });
   await new Promise<void>((resolve) => {
-    const shutdown = () => {
+    const shutdown = (signal: NodeJS.Signals) => {
       process.off("SIGINT", shutdown);
       process.off("SIGTERM", shutdown);
-      service.stop().then(resolve, resolve);
+      process.once(signal, () => process.exit(1));
+      logger.info({ signal }, "stopping");
+      setTimeout(() => {
+        logger.error({}, "stopping took too long; exiting with deliveries left to the next process");
+        process.exit(1);
+      }, HARD_STOP_MS).unref();
+      service.stop().then(resolve, (error: unknown) => {
+        logger.error({ err: error }, "stopping failed");
+        resolve();
+      });
     };
     process.on("SIGINT", shutdown);
     process.on("SIGTERM", shutdown);

@@ -1,4 +1,4 @@
-import { isValidTimeZone } from "../core/calendar.js";
+import { canonicalTimeZone } from "../core/calendar.js";
 import { type Command, parseCommand } from "../core/commands.js";
 import type { Locale } from "../core/locale.js";
 import { type Reply, SILENT } from "../core/reply.js";
@@ -8,6 +8,7 @@ import { formatCounts } from "../core/texts/metric-words.js";
 import { helpView } from "../core/views/help.js";
 import { checkInVisit } from "./checkins.js";
 import { COMMAND_PREFIX, type RequestContext, requestContext } from "./context.js";
+import { isUnavailable } from "./errors.js";
 import { identify } from "./identity.js";
 import type { Incoming, IncomingAction, Viewer } from "./incoming.js";
 import type { Logger } from "./logger.js";
@@ -18,8 +19,13 @@ import { setLanguage, setMonthlyTarget, setQuota, showQuota } from "./settings.j
 import { monthPlan, teamFunnel, todaySummary, weekSummary } from "./summaries.js";
 import { addChannelMembers, addManager, setTeamTimeZone, setUpTeam, syncTeamManagers } from "./teams.js";
 
+/**
+ * Every answer is a Reply; a failure is logged and becomes a friendly one. The one exception is
+ * CorongError("unavailable"): the database cannot be reached, nothing was half-done, and the caller decides —
+ * retry the delivery later, or tell the person nothing was saved.
+ */
 export interface Bot {
-  /** Answers one message. Never throws: a failure is logged and becomes a friendly reply. */
+  /** Answers one message. */
   handle(incoming: Incoming): Promise<Reply>;
   /** Answers a button press under an earlier reply. */
   handleAction(action: IncomingAction): Promise<Reply>;
@@ -51,6 +57,7 @@ export function createBot(deps: BotDeps): Bot {
     try {
       return await work();
     } catch (error) {
+      if (isUnavailable(error)) throw error;
       logger.error(
         {
           err: error,
@@ -95,7 +102,10 @@ export function createBot(deps: BotDeps): Bot {
         if ("reply" in resolved) return resolved.reply;
         const { ctx } = resolved;
         const undo = /^undo(?::(\d+))?$/.exec(incoming.action);
-        if (undo) return undo[1] ? undoReport(store, ctx, Number(undo[1])) : undoLastReport(store, ctx);
+        if (undo)
+          return undo[1]
+            ? undoReport(store, ctx, Number(undo[1]))
+            : undoLastReport(store, ctx, incoming.messageId);
         const add = /^add:(visits|followUps)$/.exec(incoming.action);
         if (add?.[1] === "visits" || add?.[1] === "followUps") {
           // A quick +1 is a report like any other, so it is parsed, stored once per press and confirmed the same way.
@@ -193,7 +203,7 @@ async function setUp(deps: BotDeps, incoming: Incoming): Promise<Reply> {
     identity,
     platform: incoming.platform,
     channel: incoming.team,
-    timeZone: zone && isValidTimeZone(zone) ? zone : deps.defaults.timeZone,
+    timeZone: (zone && canonicalTimeZone(zone)) || deps.defaults.timeZone,
     locale: incoming.user.localeHint ?? deps.defaults.locale,
   });
   if (admins) {
@@ -275,7 +285,7 @@ async function route(
     case "quotaShow":
       return showQuota(ctx);
     case "undo":
-      return undoLastReport(store, ctx);
+      return undoLastReport(store, ctx, incoming.messageId);
     case "lang":
       return setLanguage(store, ctx, command.locale);
     case "addManager":

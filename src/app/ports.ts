@@ -64,13 +64,33 @@ export interface PeriodQuery {
   memberId?: number;
 }
 
-/** One delivery of a platform event: Slack's event_id, Telegram's update_id. */
-export interface DeliveryKey {
+/** What a platform delivered, as the inbox records it before the platform is told it was received. */
+export interface NewDelivery {
   platform: Platform;
-  /** The Slack workspace or Telegram bot the delivery came through. */
+  /** The Slack workspace or Telegram bot it came through. */
   workspace: string;
-  eventId: string;
+  /** The platform's id for this delivery (Slack event_id or trigger_id, Telegram update_id): unique per workspace. */
+  key: string;
+  /** Deliveries with the same ordering key (one person's messages) are handled in the order they arrived. */
+  ordering: string;
+  /** The payload exactly as the platform sent it (parsed JSON). */
+  payload: unknown;
+  /** Epoch ms it arrived: the moment its report is dated by, however late it is handled. */
+  receivedAt: number;
 }
+
+/** A recorded delivery, as one process holds it while handling it. */
+export interface InboxItem extends NewDelivery {
+  id: number;
+  /** Which attempt this is (1 for the first); it fences the claim. */
+  attempts: number;
+}
+
+/** How one attempt at a delivery ended. */
+export type Settlement =
+  | { status: "done"; at: string; error?: undefined }
+  | { status: "failed"; at: string; error: string }
+  | { status: "pending"; dueAt: string; error: string };
 
 /** One scheduled job for one period: the ledger does each once, across restarts and replicas. */
 export interface JobKey {
@@ -116,16 +136,28 @@ export interface Store {
   getReport(reportId: number): Promise<Report | null>;
   /** The member's most recent report in the team that is not withdrawn. */
   lastActiveReport(teamId: number, memberId: number): Promise<Report | null>;
-  /** Withdraws a report; false when it was already withdrawn (so two undos never withdraw twice). */
-  withdrawReport(reportId: number, at: string): Promise<boolean>;
+  /**
+   * Withdraws a report; false when it was already withdrawn (so two undos never withdraw twice). `by` is the
+   * command's platform id, where it has one.
+   */
+  withdrawReport(reportId: number, at: string, by?: string | null): Promise<boolean>;
+  /** The report the command with platform id `by` withdrew, if any: the same undo handled twice finds it. */
+  findReportWithdrawnBy(teamId: number, by: string): Promise<Report | null>;
   /** Saves a location check-in with its report, once per platform message (like `saveReport`). */
   saveCheckIn(checkIn: NewCheckIn): Promise<SaveReportOutcome>;
   /** How many of the period's active reports were visits checked in by location. */
   countCheckIns(query: PeriodQuery): Promise<number>;
 
-  claimDelivery(key: DeliveryKey, at: string, leaseUntil: string, owner: string): Promise<boolean>;
-  completeDelivery(key: DeliveryKey, at: string): Promise<void>;
-  releaseDelivery(key: DeliveryKey): Promise<void>;
+  /** Records a delivery claimed by `owner`; null when it was recorded before (it is not handled again). */
+  acceptDelivery(delivery: NewDelivery, owner: string, leaseUntil: string): Promise<InboxItem | null>;
+  /** Takes deliveries that are due (retry time reached, or a lease that ran out), each for one caller only. */
+  claimDueDeliveries(at: string, leaseUntil: string, owner: string, limit: number): Promise<InboxItem[]>;
+  renewDeliveries(owner: string, ids: number[], leaseUntil: string): Promise<void>;
+  /** Ends an attempt; does nothing when the claim was taken over meanwhile. */
+  settleDelivery(item: InboxItem, owner: string, settlement: Settlement): Promise<void>;
+  /** Hands back everything `owner` holds, due at `at`; returns how many. */
+  parkDeliveries(owner: string, at: string): Promise<number>;
+  countOpenDeliveries(): Promise<number>;
 
   listTeamsWithPlatform(): Promise<Array<{ team: Team; platform: Platform }>>;
   listTeamHolidays(teamId: number, range: DateRange): Promise<string[]>;
@@ -139,7 +171,7 @@ export interface Store {
   releaseJob(key: JobKey, attempt: number, retryAt: string): Promise<void>;
   failJob(key: JobKey, attempt: number): Promise<void>;
   isJobSettled(key: JobKey): Promise<boolean>;
-  /** Deletes job and delivery ledger rows created before `before`; returns how many. */
+  /** Deletes job ledger rows and settled deliveries from before `before`; returns how many. */
   pruneLedgers(before: string): Promise<number>;
 
   /** Sums of active (not withdrawn) reports over the period. */

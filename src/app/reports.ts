@@ -49,10 +49,23 @@ export async function logReport(
   });
 }
 
-/** Withdraws the rep's most recent report (kept, marked withdrawn) and shows what the day adds up to now. */
-export async function undoLastReport(store: Store, ctx: RequestContext): Promise<Reply> {
+/**
+ * Withdraws the rep's most recent report (kept, marked withdrawn) and shows what the day adds up to now. The same
+ * undo (by its platform id) handled twice — after a crash, or a replayed request — withdraws one report, not two.
+ */
+export async function undoLastReport(
+  store: Store,
+  ctx: RequestContext,
+  invocationId?: string | undefined,
+): Promise<Reply> {
+  const done = invocationId ? await store.findReportWithdrawnBy(ctx.team.id, invocationId) : null;
+  if (done && done.memberId === ctx.member.id) {
+    const progress = await dayProgress(store, ctx, done.day);
+    return withdrawalConfirmation(ctx.t, { report: done, today: ctx.today, progress });
+  }
   const last = await store.lastActiveReport(ctx.team.id, ctx.member.id);
-  if (!last || !(await store.withdrawReport(last.id, new Date(ctx.now).toISOString()))) {
+  const at = new Date(ctx.now).toISOString();
+  if (!last || !(await store.withdrawReport(last.id, at, invocationId ?? null))) {
     return { tone: "info", lines: [ctx.t.nothingToUndo] };
   }
   const progress = await dayProgress(store, ctx, last.day);

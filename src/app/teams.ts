@@ -1,4 +1,4 @@
-import { isValidTimeZone } from "../core/calendar.js";
+import { canonicalTimeZone } from "../core/calendar.js";
 import type { Locale } from "../core/locale.js";
 import type { Reply } from "../core/reply.js";
 import type { Platform, Role, Team } from "../core/team.js";
@@ -72,9 +72,10 @@ export async function addManager(
 
 export async function setTeamTimeZone(store: Store, ctx: RequestContext, timeZone: string): Promise<Reply> {
   if (ctx.role !== "manager") return { tone: "error", lines: [ctx.t.managersOnly("timezone")] };
-  if (!isValidTimeZone(timeZone)) return { tone: "error", lines: [ctx.t.badTimezone(timeZone)] };
-  await store.updateTeam(ctx.team.id, { timezone: timeZone });
-  return { tone: "success", lines: [ctx.t.timezoneSet(timeZone)] };
+  const zone = canonicalTimeZone(timeZone);
+  if (!zone) return { tone: "error", lines: [ctx.t.badTimezone(timeZone)] };
+  await store.updateTeam(ctx.team.id, { timezone: zone });
+  return { tone: "success", lines: [ctx.t.timezoneSet(zone)] };
 }
 
 /**

@@ -238,6 +238,15 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+/**
+ * The IANA spelling of a time zone typed in any case ("asia/jakarta" → "Asia/Jakarta"), null when there is no
+ * such zone. Stored zones are always canonical: holiday calendars and zone lookups match names exactly.
+ */
+export function canonicalTimeZone(timeZone: string): string | null {
+  if (!isValidTimeZone(timeZone)) return null;
+  return new Intl.DateTimeFormat("en-US", { timeZone: timeZone.trim() }).resolvedOptions().timeZone;
+}
+
 /** Parses "HH:MM" (00:00..23:59) into minutes after midnight; null when malformed. */
 export function parseTimeOfDay(time: string): number | null {
   const m = typeof time === "string" ? TIME_RE.exec(time) : null;

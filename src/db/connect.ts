@@ -1,14 +1,17 @@
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
+import { existsSync, mkdirSync, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import SqliteDatabase from "better-sqlite3";
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
 import pg from "pg";
 import type { Dialect } from "../../migrations/dialect.js";
+import type { Logger } from "../app/logger.js";
 import type { Database } from "./schema.js";
 
 export interface Connection {
   db: Kysely<Database>;
   dialect: Dialect;
+  /** One cheap round trip: resolves when the database answers within `timeoutMs`, rejects otherwise. */
+  probe(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -17,31 +20,174 @@ export interface ConnectOptions {
   searchPath?: string;
   /** Max Postgres pool size. */
   poolSize?: number;
+  /** Where a connection the server dropped is reported; without it, such an error would stop the process. */
+  logger?: Logger;
 }
 
-/** Opens `sqlite:PATH` (better-sqlite3: WAL, busy timeout, foreign keys) or `postgres://...` (a pg Pool). */
+/** The database named by DATABASE_URL cannot be used; the message is one line naming the variable and the fix. */
+export class DatabaseOpenError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "DatabaseOpenError";
+  }
+}
+
+/**
+ * Opens `sqlite:PATH` (better-sqlite3) or `postgres://...` (a pg Pool). Nothing here waits on the database: a
+ * Postgres pool connects on first use, and SQLite never waits on a lock (see below).
+ */
 export function connect(url: string, options: ConnectOptions = {}): Connection {
   const plugins = [new CamelCasePlugin()];
   if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
     const pool = new pg.Pool({
       connectionString: url,
       max: options.poolSize ?? 10,
+      // A server that is down or unreachable fails a call in seconds, so it is retried, not waited on forever.
+      connectionTimeoutMillis: 3000,
+      keepAlive: true,
+      idleTimeoutMillis: 30_000,
+      // A table another session holds fails fast too, and is retried with backoff like a dropped connection.
+      lock_timeout: 2000,
       ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
     });
+    // A backend terminated by the server (restart, failover, idle timeout, pg_terminate_backend) emits "error" on
+    // the pool or on the client; unhandled, that would stop the process. The pool drops the client and the next
+    // call gets a fresh connection.
+    const report = (error: Error) =>
+      options.logger?.warn({ err: error }, "a database connection was lost; it will be replaced");
+    pool.on("error", report);
+    pool.on("connect", (client) => client.on("error", report));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
-    return { db, dialect: "postgres", close: () => db.destroy() };
+    return {
+      db,
+      dialect: "postgres",
+      probe: (timeoutMs) => withTimeout(sql`select 1`.execute(db), timeoutMs),
+      close: () => db.destroy(),
+    };
   }
   if (url.startsWith("sqlite:")) {
     const path = url.slice("sqlite:".length);
-    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+    if (path !== ":memory:") ensureDirectory(dirname(resolve(path)));
     const sqlite = new SqliteDatabase(path);
-    // WAL lets the scheduler read while a report is written; the busy timeout rides out a second process.
     sqlite.pragma("journal_mode = WAL");
-    sqlite.pragma("busy_timeout = 5000");
+    // better-sqlite3 is synchronous: a busy timeout would block the whole event loop (acks, /healthz) while
+    // another process holds the file. So a held lock fails at once, and the store's retry waits on a timer.
+    sqlite.pragma("busy_timeout = 0");
     sqlite.pragma("foreign_keys = ON");
     sqlite.pragma("synchronous = NORMAL");
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
-    return { db, dialect: "sqlite", close: () => db.destroy() };
+    return {
+      db,
+      dialect: "sqlite",
+      // A read of the schema: answers while another process writes (WAL), fails while the file is unusable.
+      probe: (timeoutMs) => withTimeout(sql`select count(*) from sqlite_master`.execute(db), timeoutMs),
+      close: () => db.destroy(),
+    };
   }
-  throw new Error(`DATABASE_URL must start with sqlite: or postgres:// (got "${url.split(":")[0]}:")`);
+  throw new DatabaseOpenError(
+    `DATABASE_URL: must start with sqlite: or postgres:// (got "${url.split(":")[0]}:")`,
+  );
+}
+
+/**
+ * Connects and checks that the database answers, within a few seconds. A database that cannot be used stops
+ * start-up with DatabaseOpenError: one line that names DATABASE_URL, what is wrong and what to do.
+ */
+export async function openDatabase(url: string, options: ConnectOptions = {}): Promise<Connection> {
+  let connection: Connection;
+  try {
+    connection = connect(url, options);
+  } catch (error) {
+    throw asOpenError(error, url);
+  }
+  try {
+    await connection.probe(5000);
+    return connection;
+  } catch (error) {
+    await connection.close().catch(() => {});
+    throw asOpenError(error, url);
+  }
+}
+
+function asOpenError(error: unknown, url: string): DatabaseOpenError {
+  if (error instanceof DatabaseOpenError) return error;
+  const code = String((error as { code?: unknown }).code ?? "");
+  const message = error instanceof Error ? error.message : String(error);
+  const where = describe(url);
+  const line = (() => {
+    switch (code) {
+      case "ECONNREFUSED":
+        return `cannot connect to ${where}: connection refused. Is the server running, and is the port right?`;
+      case "ENOTFOUND":
+      case "EAI_AGAIN":
+        return `cannot connect to ${where}: the host name does not resolve. Check the host in the URL.`;
+      case "3D000":
+        return `${where}: ${message}. Create it (createdb) or fix the database name in the URL.`;
+      case "28P01":
+      case "28000":
+        return `${where}: ${message}. Check the user name and password in the URL.`;
+      case "SQLITE_NOTADB":
+        return `${where} is not a SQLite database. Point DATABASE_URL at a Corong database file or a new path.`;
+      case "SQLITE_CANTOPEN":
+        return `cannot open ${where}. Check that the path exists and is writable.`;
+      case "EACCES":
+      case "EPERM":
+      case "ENOENT":
+      case "ENOTDIR":
+      case "EROFS":
+      case "EEXIST":
+        return `cannot create the folder for ${where} (${code}). Use a path in a writable folder.`;
+      case "TIMEOUT":
+        return `${where} did not answer within 5 seconds. Check that it is up and reachable.`;
+      default:
+        return `cannot open ${where}: ${message}`;
+    }
+  })();
+  return new DatabaseOpenError(`DATABASE_URL: ${line}`, { cause: error });
+}
+
+/** The database a URL names, without its password, as an operator recognises it. */
+function describe(url: string): string {
+  if (url.startsWith("sqlite:")) return `the SQLite file ${url.slice("sqlite:".length)}`;
+  try {
+    const parsed = new URL(url);
+    return `PostgreSQL at ${parsed.hostname}:${parsed.port || "5432"}${parsed.pathname}`;
+  } catch {
+    return "the PostgreSQL server";
+  }
+}
+
+function withTimeout<T>(work: Promise<T>, timeoutMs = 2000): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(
+      () => reject(Object.assign(new Error("the database did not answer in time"), { code: "TIMEOUT" })),
+      timeoutMs,
+    );
+    work.then(
+      () => {
+        clearTimeout(timer);
+        resolvePromise();
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
+/**
+ * Creates the folder level by level. `mkdirSync(..., { recursive: true })` never returns for some paths (under
+ * /proc it loops on ENOENT), which would hang start-up; this fails with the first level that cannot be made.
+ */
+function ensureDirectory(dir: string): void {
+  if (existsSync(dir)) {
+    if (!statSync(dir).isDirectory()) {
+      throw Object.assign(new Error(`${dir} is not a folder`), { code: "ENOTDIR" });
+    }
+    return;
+  }
+  const parent = dirname(dir);
+  if (parent !== dir) ensureDirectory(parent);
+  mkdirSync(dir);
 }

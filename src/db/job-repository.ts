@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import type { JobKey } from "../app/ports.js";
+import { pruneDeliveries } from "./inbox-repository.js";
 import type { Database } from "./schema.js";
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -73,15 +74,11 @@ export async function isJobSettled(db: Db, key: JobKey): Promise<boolean> {
 }
 
 /**
- * Forgets ledger rows older than `before`: deliveries and jobs whose periods are long past and can never be
+ * Forgets ledger rows older than `before`: settled deliveries and jobs whose periods are long past and can never be
  * redelivered or due again. Keeps both tables small however long a team uses Corong.
  */
 export async function pruneLedgers(db: Db, before: string): Promise<number> {
   const jobs = await db.deleteFrom("jobRuns").where("createdAt", "<", before).executeTakeFirst();
-  const deliveries = await db
-    .deleteFrom("inboundEvents")
-    .where("createdAt", "<", before)
-    .where("status", "=", "done")
-    .executeTakeFirst();
-  return Number(jobs.numDeletedRows) + Number(deliveries.numDeletedRows);
+  const deliveries = await pruneDeliveries(db, before);
+  return Number(jobs.numDeletedRows) + deliveries;
 }

@@ -2,6 +2,9 @@ import { type Kysely, type Migration, type MigrationResultSet, Migrator, sql } f
 import type { Dialect } from "../../migrations/dialect.js";
 import { MIGRATIONS } from "../../migrations/index.js";
 import type { Database } from "./schema.js";
+import { retryTransient } from "./transient.js";
+
+const MIGRATION_RETRY = { budgetMs: 60_000, maxDelayMs: 2000 };
 
 /** Brings the schema up to date. Safe to run at every start and from several replicas at once (Kysely locks). */
 export async function migrateToLatest(connection: {
@@ -28,7 +31,10 @@ export async function migrateToLatest(connection: {
     provider: { getMigrations: async () => migrations },
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
-  const result = await migrator.migrateToLatest();
-  if (result.error) throw result.error;
-  return result;
+  // Replicas starting together queue on Kysely's migration lock; a wait past the lock timeout is tried again.
+  return retryTransient(async () => {
+    const result = await migrator.migrateToLatest();
+    if (result.error) throw result.error;
+    return result;
+  }, MIGRATION_RETRY);
 }

@@ -48,6 +48,7 @@ export async function saveReport(db: Db, report: NewReport): Promise<SaveReportO
     .updateTable("reports")
     .set({
       undoneAt: null,
+      withdrawnBy: null,
       day: report.day,
       ...metricColumns(report.counts),
       sourceText: report.sourceText,
@@ -92,14 +93,31 @@ export async function lastActiveReport(db: Db, teamId: number, memberId: number)
   return row ? toReport(row) : null;
 }
 
-export async function withdrawReport(db: Db, reportId: number, at: string): Promise<boolean> {
+/** Withdraws a report once; `by` names the command that did it, so handling that command again finds it. */
+export async function withdrawReport(
+  db: Db,
+  reportId: number,
+  at: string,
+  by: string | null = null,
+): Promise<boolean> {
   const result = await db
     .updateTable("reports")
-    .set({ undoneAt: at, updatedAt: at })
+    .set({ undoneAt: at, updatedAt: at, withdrawnBy: by })
     .where("id", "=", reportId)
     .where("undoneAt", "is", null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
+}
+
+/** The report a command (its platform invocation id) withdrew, if it withdrew one. */
+export async function findReportWithdrawnBy(db: Db, teamId: number, by: string): Promise<Report | null> {
+  const row = await db
+    .selectFrom("reports")
+    .selectAll()
+    .where("teamId", "=", teamId)
+    .where("withdrawnBy", "=", by)
+    .executeTakeFirst();
+  return row ? toReport(row) : null;
 }
 
 export async function sumCounts(db: Db, query: PeriodQuery): Promise<Counts> {

@@ -11,7 +11,7 @@ export interface Database {
   teamMembers: TeamMembersTable;
   reports: ReportsTable;
   jobRuns: JobRunsTable;
-  inboundEvents: InboundEventsTable;
+  inbox: InboxTable;
   visitCheckins: VisitCheckinsTable;
   teamHolidays: TeamHolidaysTable;
   daysOff: DaysOffTable;
@@ -105,6 +105,7 @@ export interface ReportsTable {
   createdAt: string;
   updatedAt: string;
   undoneAt: string | null;
+  withdrawnBy: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface JobRunsTable {
@@ -120,16 +121,20 @@ export interface JobRunsTable {
   sentAt: string | null;
 }
 
-export interface InboundEventsTable {
+export interface InboxTable {
   id: Generated<number>;
   platform: string;
   workspaceKey: string;
-  eventId: string;
+  deliveryKey: string;
+  orderingKey: string;
+  payload: string | null;
+  receivedAt: string;
   status: string;
-  leaseUntil: string;
+  dueAt: string;
   claimedBy: ColumnType<string, string | undefined, string>;
-  createdAt: string;
-  doneAt: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  lastError: string | null;
+  settledAt: string | null;
 }
 
 export type TeamRow = Selectable<TeamsTable>;

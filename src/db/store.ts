@@ -2,16 +2,35 @@ import type { Kysely } from "kysely";
 import type { Store } from "../app/ports.js";
 import * as calendar from "./calendar-repository.js";
 import * as checkins from "./checkin-repository.js";
-import * as deliveries from "./delivery-repository.js";
+import * as inbox from "./inbox-repository.js";
 import * as jobs from "./job-repository.js";
 import * as members from "./member-repository.js";
 import * as reports from "./report-repository.js";
 import type { Database } from "./schema.js";
 import * as teams from "./team-repository.js";
+import { isTransientDatabaseError, type RetryPolicy, retryTransient } from "./transient.js";
 
-/** The Store port over one Kysely database (SQLite or Postgres). */
-export function createStore(db: Kysely<Database>): Store {
-  return {
+export interface StoreOptions {
+  /** Told whether each call reached the database, so /healthz can say so without asking it. */
+  onOutcome?: (reached: boolean, error?: unknown) => void;
+}
+
+/**
+ * How long one call keeps retrying a dropped connection or a locked file. Recording a delivery must finish in time
+ * for the platform's acknowledgement deadline (Slack's is 3 s); other work may wait a little longer.
+ */
+const POLICIES: Partial<Record<keyof Store, RetryPolicy>> = {
+  acceptDelivery: { budgetMs: 1500 },
+};
+const DEFAULT_POLICY: RetryPolicy = { budgetMs: 3000 };
+
+/**
+ * The Store port over one Kysely database (SQLite or Postgres). Every call goes through the one retry place:
+ * transient errors are retried with backoff, then surface as CorongError("unavailable"). Each call is a single
+ * statement or one transaction, and safe to repeat.
+ */
+export function createStore(db: Kysely<Database>, options: StoreOptions = {}): Store {
+  const calls: Store = {
     ensureWorkspace: (...args) => teams.ensureWorkspace(db, ...args),
     findTeam: (...args) => teams.findTeam(db, ...args),
     getTeam: (...args) => teams.getTeam(db, ...args),
@@ -32,11 +51,15 @@ export function createStore(db: Kysely<Database>): Store {
     getReport: (...args) => reports.getReport(db, ...args),
     lastActiveReport: (...args) => reports.lastActiveReport(db, ...args),
     withdrawReport: (...args) => reports.withdrawReport(db, ...args),
+    findReportWithdrawnBy: (...args) => reports.findReportWithdrawnBy(db, ...args),
     saveCheckIn: (checkIn) => db.transaction().execute((trx) => checkins.saveCheckIn(trx, checkIn)),
     countCheckIns: (...args) => checkins.countCheckIns(db, ...args),
-    claimDelivery: (...args) => deliveries.claimDelivery(db, ...args),
-    completeDelivery: (...args) => deliveries.completeDelivery(db, ...args),
-    releaseDelivery: (...args) => deliveries.releaseDelivery(db, ...args),
+    acceptDelivery: (...args) => inbox.insertDelivery(db, ...args),
+    claimDueDeliveries: (...args) => inbox.claimDueDeliveries(db, ...args),
+    renewDeliveries: (...args) => inbox.renewDeliveries(db, ...args),
+    settleDelivery: (...args) => inbox.settleDelivery(db, ...args),
+    parkDeliveries: (...args) => inbox.parkDeliveries(db, ...args),
+    countOpenDeliveries: () => inbox.countOpenDeliveries(db),
     listTeamsWithPlatform: () => teams.listTeamsWithPlatform(db),
     listTeamHolidays: (...args) => calendar.listTeamHolidays(db, ...args),
     addTeamHoliday: (...args) => calendar.addTeamHoliday(db, ...args),
@@ -52,4 +75,20 @@ export function createStore(db: Kysely<Database>): Store {
     sumCountsByMember: (...args) => reports.sumCountsByMember(db, ...args),
     daysReported: (...args) => reports.daysReported(db, ...args),
   };
+  const retrying = Object.entries(calls).map(([name, call]: [string, (...args: unknown[]) => unknown]) => {
+    const policy = POLICIES[name as keyof Store] ?? DEFAULT_POLICY;
+    const wrapped = async (...args: unknown[]) => {
+      try {
+        const result = await retryTransient(async () => call(...args), policy);
+        options.onOutcome?.(true);
+        return result;
+      } catch (error) {
+        // A wrong query reached the database all the same; only an unreachable one is news for /healthz.
+        options.onOutcome?.(!isTransientDatabaseError(error), error);
+        throw error;
+      }
+    };
+    return [name, wrapped] as const;
+  });
+  return Object.fromEntries(retrying) as unknown as Store;
 }

@@ -7,6 +7,8 @@ import {
 } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "../app/logger.js";
+import { answer } from "./body.js";
+import type { Health } from "./health.js";
 
 export interface Route {
   method: "GET" | "POST";
@@ -22,25 +24,42 @@ export interface HttpServer {
 }
 
 /**
- * One HTTP port for every platform: Slack's events endpoint, Telegram's webhook and the health check share it, so
- * a deployment opens one port whichever platforms it runs.
+ * One HTTP port for every platform: Slack's events endpoint, Telegram's webhook and the health checks share it,
+ * so a deployment opens one port whichever platforms it runs. `/healthz` answers whenever the process runs (with
+ * the database's state in the body); `/readyz` answers 503 while the database is out of reach or the process is
+ * stopping, so a load balancer sends deliveries elsewhere.
  */
 export async function startHttpServer(options: {
   port: number;
   host?: string;
   routes: Route[];
   logger: Logger;
+  health?: () => Health;
+  /** False while stopping: deliveries get 503, and the platforms send them again (to another replica). */
+  accepting?: () => boolean;
 }) {
   const table = new Map(options.routes.map((r) => [`${r.method} ${r.path}`, r.handle]));
+  const accepting = options.accepting ?? (() => true);
+  const health = options.health ?? (() => ({ database: "reachable" as const, checkedAt: null }));
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     if (req.method === "GET" && path === "/healthz") {
-      res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}');
+      answer(res, 200, { ok: true, ...health() });
+      return;
+    }
+    if (req.method === "GET" && path === "/readyz") {
+      const state = health();
+      const ready = accepting() && state.database === "reachable";
+      answer(res, ready ? 200 : 503, { ready, stopping: !accepting(), ...state });
       return;
     }
     const handle = table.get(`${req.method} ${path}`);
     if (!handle) {
       res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+      return;
+    }
+    if (!accepting()) {
+      res.writeHead(503, { "retry-after": "1", connection: "close" }).end();
       return;
     }
     try {

@@ -1,13 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Service } from "../../src/main.js";
 import type { FakeSlack } from "../fakes/slack-api.js";
-import { startServiceProcess } from "../support/cli.js";
 import { DIALECTS, type TestDatabase } from "../support/databases.js";
 import {
   commandRequest,
   eventRequest,
+  freshTriggerId,
   postToSlackEndpoint,
-  SIGNING_SECRET,
   slackFixture,
   slashCommand,
 } from "../support/slack-client.js";
@@ -278,6 +277,7 @@ describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
       payload.actions[0].action_id = `corong:${action}`;
       payload.actions[0].value = action;
       payload.actions[0].action_ts = `1548426417.84018${n}`;
+      payload.trigger_id = freshTriggerId();
       payload.response_url = fake.responseUrl(`button-${n}`);
       const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
       expect((await postToSlackEndpoint(service.port, commandRequest(body))).status).toBe(200);
@@ -385,6 +385,9 @@ describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
       ["no signature", { secret: null }],
       ["a body changed by one byte", { sentBody: "CHANGED" }],
       ["a signature older than 5 minutes", { timestamp: now() - 6 * 60 }],
+      // Signed with a clock set ahead, or captured to be replayed later: Slack's window holds both ways.
+      ["a timestamp 10 minutes ahead", { timestamp: now() + 10 * 60 }],
+      ["a timestamp a year ahead", { timestamp: now() + 365 * 24 * 60 * 60 }],
     ] as const;
 
     it.each(cases)(
@@ -428,35 +431,6 @@ describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
     });
   });
 
-  it("acknowledges a slash command at once even while the database is locked, then responds", async () => {
-    await setUpTeam();
-    // The service runs as its own process here: a locked SQLite file blocks the thread that waits on it.
-    const child = await startServiceProcess({
-      DATABASE_URL: database.url,
-      SLACK_BOT_TOKEN: "xoxb-test-token",
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: fake.apiUrl,
-      LOG_LEVEL: "silent",
-    });
-    try {
-      const release = await lockReports(database);
-      const response = await postToSlackEndpoint(
-        child.port,
-        commandRequest(slashCommand({ text: "met 2 clients", response_url: fake.responseUrl("slow") })),
-      );
-      // The HTTP answer came back while the report could not yet be written.
-      expect(response.status).toBe(200);
-      expect(fake.responses.some((r) => r.path.endsWith("/respond/slow"))).toBe(false);
-      await release();
-      await fake.waitFor(() => fake.responses.some((r) => r.path.endsWith("/respond/slow")));
-      expect(String(fake.responses.find((r) => r.path.endsWith("/respond/slow"))?.body.text)).toContain(
-        "✅ Logged",
-      );
-    } finally {
-      await child.stop();
-    }
-  });
-
   describe("retries", () => {
     it("counts an event redelivered with X-Slack-Retry-Num once", async () => {
       await setUpTeam();
@@ -491,22 +465,30 @@ describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
       expect(await ayuWeek()).toMatchObject({ visits: 5 });
     });
 
-    it("handles a retry whose first handling died with its process", async () => {
+    it("leaves a delivery to the process that claimed it until that claim's lease runs out", async () => {
       await setUpTeam();
-      const at = new Date().toISOString();
-      // A previous process claimed the event and died before answering; its lease has not run out yet.
-      await service.store.claimDelivery(
-        { platform: "slack", workspace: "T123ABC456", eventId: "EvDied" },
-        at,
-        new Date(Date.now() + 5 * 60_000).toISOString(),
+      const payload = channelMessage("met 2 clients", ts(50), "EvDied");
+      // A previous process recorded the event and died before handling it; its lease has a moment to run.
+      await service.store.acceptDelivery(
+        {
+          platform: "slack",
+          workspace: "T123ABC456",
+          key: "event:EvDied",
+          ordering: `T123ABC456:${AYU}`,
+          payload,
+          receivedAt: Date.now(),
+        },
         "a-process-that-died",
+        new Date(Date.now() + 1500).toISOString(),
       );
-      await postToSlackEndpoint(
-        service.port,
-        eventRequest(channelMessage("met 2 clients", ts(50), "EvDied"), { retryNum: 1 }),
-      );
-      await fake.waitFor(() => fake.callsTo("chat.postEphemeral").length === 1);
+      const retry = await postToSlackEndpoint(service.port, eventRequest(payload, { retryNum: 1 }));
+      expect(retry.status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(fake.callsTo("chat.postEphemeral")).toHaveLength(0);
+      // Once the lease lapses the delivery is taken over and handled, once.
+      await fake.waitFor(() => fake.callsTo("chat.postEphemeral").length === 1, 8000);
       expect(await ayuWeek()).toMatchObject({ visits: 2 });
+      expect(fake.callsTo("reactions.add")).toHaveLength(1);
     });
 
     it("handles a retry whose original never arrived", async () => {
@@ -530,25 +512,3 @@ describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
     expect(await ayuWeek()).toMatchObject({ visits: 5 });
   });
 });
-
-/** Holds a write lock on the reports table from another connection until released: a database that is slow. */
-async function lockReports(database: TestDatabase): Promise<() => Promise<void>> {
-  if (database.url.startsWith("sqlite:")) {
-    const { default: Sqlite } = await import("better-sqlite3");
-    const other = new Sqlite(database.url.slice("sqlite:".length));
-    other.exec("begin exclusive");
-    return async () => {
-      other.exec("commit");
-      other.close();
-    };
-  }
-  const pg = await import("pg");
-  const client = new pg.default.Client({ connectionString: database.url });
-  await client.connect();
-  await client.query("begin");
-  await client.query("lock table reports in access exclusive mode");
-  return async () => {
-    await client.query("commit");
-    await client.end();
-  };
-}

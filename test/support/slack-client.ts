@@ -11,9 +11,24 @@ export function slackFixture<T = Record<string, any>>(name: string): T {
   return JSON.parse(readFileSync(new URL(name, fixtureDir), "utf8"));
 }
 
-/** The recorded slash command body with some fields replaced, form-encoded as Slack sends it. */
+let triggers = 0;
+
+/**
+ * A trigger_id as Slack makes one: new for every invocation (a replayed request carries the old one). Tests that
+ * press a recorded button or submit a recorded form use it so each press is its own delivery.
+ */
+export function freshTriggerId(): string {
+  triggers += 1;
+  return `${13345224609 + triggers}.738474920.${process.pid.toString(16)}${triggers.toString(16).padStart(6, "0")}`;
+}
+
+/**
+ * The recorded slash command body with some fields replaced, form-encoded as Slack sends it. Each call is a new
+ * invocation with its own trigger_id, unless the fields name one.
+ */
 export function slashCommand(fields: Record<string, string>): string {
   const params = new URLSearchParams(readFileSync(new URL("slash-command.txt", fixtureDir), "utf8").trim());
+  params.set("trigger_id", freshTriggerId());
   for (const [key, value] of Object.entries(fields)) params.set(key, value);
   return params.toString();
 }

@@ -27,6 +27,15 @@ export function parseReport(text: string, ctx: ParseContext): ParseResult {
 }
 
 /**
+ * Whether a message is a report or an attempt at one (even a refused one): what a team channel's chatter is not.
+ * Decides whether the sender is told about a message that could not be handled at once.
+ */
+export function mentionsActivity(text: string, ctx: ParseContext): boolean {
+  const result = parseReport(text, ctx);
+  return result.ok || result.error !== "no_activity";
+}
+
+/**
  * "30/11" and "4/5" look alike: a day and month, or progress against quota pasted back from the bot. A recent
  * (or today's) date is a date; otherwise, written right next to a metric word ("visits 4/5", "4/5 visits"),
  * it is progress; anywhere else it stays a date, so "on 3/12" written on 2 Dec is a plan and an old one is noise.

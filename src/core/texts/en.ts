@@ -111,6 +111,13 @@ export const en: Texts = {
   teamNotSetUp: (setupCommand) =>
     `This chat isn't a Corong team yet. A manager can make it one with \`${setupCommand}\`.`,
   somethingWentWrong: "Something went wrong on my side — nothing was saved. Please try again in a minute.",
+  notSavedTryAgain:
+    "⚠️ I couldn't save that just now — nothing was recorded. Please send it again in a minute.",
+  savingDelayed: "⏳ Got it. Saving is slow right now — I'll confirm as soon as it's stored.",
+  deliveryLost: (excerpt) =>
+    excerpt
+      ? `⚠️ I couldn't save your message “${excerpt}”. Please send it again.`
+      : "⚠️ I couldn't save your last message. Please send it again.",
   setupAdminsOnly: "Only a group admin can make this group a Corong team — ask one of them to run /setup.",
   notYourButtons: "These buttons belong to someone else's report.",
   checkedIn: (day) => `📍 Visit checked in for ${day}: 1 visit`,

@@ -107,6 +107,13 @@ export const id: Texts = {
   teamNotSetUp: (setupCommand) =>
     `Obrolan ini belum menjadi tim Corong. Manajer bisa mengaturnya dengan \`${setupCommand}\`.`,
   somethingWentWrong: "Ada masalah di sisiku — tidak ada yang disimpan. Coba lagi sebentar lagi ya.",
+  notSavedTryAgain:
+    "⚠️ Pesan tadi belum bisa disimpan — tidak ada yang tercatat. Kirim lagi sebentar lagi ya.",
+  savingDelayed: "⏳ Diterima. Penyimpanan sedang lambat — nanti kukabari begitu sudah tersimpan.",
+  deliveryLost: (excerpt) =>
+    excerpt
+      ? `⚠️ Pesanmu “${excerpt}” tidak bisa disimpan. Kirim lagi ya.`
+      : "⚠️ Pesan terakhirmu tidak bisa disimpan. Kirim lagi ya.",
   setupAdminsOnly:
     "Hanya admin grup yang bisa menjadikan grup ini tim Corong — minta salah satu admin menjalankan /setup.",
   notYourButtons: "Tombol ini untuk laporan orang lain.",

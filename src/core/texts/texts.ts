@@ -70,6 +70,12 @@ export interface Texts {
   targetSet(closings: number): string;
   languageSet: string;
   somethingWentWrong: string;
+  /** The message could not even be recorded (the database is down): nothing was saved, send it again. */
+  notSavedTryAgain: string;
+  /** The message is recorded but saving it is held up; a confirmation follows once it is stored. */
+  savingDelayed: string;
+  /** A recorded message could not be handled for a day and was given up; `excerpt` is how it began. */
+  deliveryLost(excerpt: string): string;
   /** Setting a group up needs a group admin where the platform has admins (Telegram). */
   setupAdminsOnly: string;
   /** Someone pressed the buttons under another member's confirmation. */

@@ -2,7 +2,11 @@ import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { Bot } from "../../app/bot.js";
 import { DEMO } from "../../app/demo.js";
+import { isUnavailable } from "../../app/errors.js";
+import type { Locale } from "../../core/locale.js";
 import { replyToText } from "../../core/reply.js";
+import { textsFor } from "../../core/texts/index.js";
+import { deliveryNotice } from "../../core/views/delivery.js";
 
 export interface ConsoleChatOptions {
   bot: Bot;
@@ -11,6 +15,8 @@ export interface ConsoleChatOptions {
   /** Show a prompt and a greeting: true on a terminal, false when stdin is piped. */
   interactive: boolean;
   clock: () => number;
+  /** The language of what the console says on its own (the bot's answers follow the member's choice). */
+  locale: Locale;
 }
 
 const SLASH_PREFIX = /^\/sales(?:\s+|$)/i;
@@ -40,15 +46,21 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
       continue;
     }
     const isCommand = SLASH_PREFIX.test(line);
-    const reply = await bot.handle({
-      platform: "console",
-      workspace: { externalId: DEMO.workspace },
-      team: { externalId: DEMO.team },
-      user: { ...DEMO.you },
-      text: isCommand ? line.replace(SLASH_PREFIX, "") : line,
-      via: isCommand ? "command" : "direct",
-      receivedAt: options.clock(),
-    });
+    const reply = await bot
+      .handle({
+        platform: "console",
+        workspace: { externalId: DEMO.workspace },
+        team: { externalId: DEMO.team },
+        user: { ...DEMO.you },
+        text: isCommand ? line.replace(SLASH_PREFIX, "") : line,
+        via: isCommand ? "command" : "direct",
+        receivedAt: options.clock(),
+      })
+      // The console has no platform to retry for it: the person is told, and types it again.
+      .catch((error: unknown) => {
+        if (!isUnavailable(error)) throw error;
+        return deliveryNotice(textsFor(options.locale), "notSaved");
+      });
     const text = replyToText(reply);
     if (text)
       output.write(

@@ -3,26 +3,31 @@ import {
   App,
   type BlockAction,
   type ButtonAction,
-  HTTPReceiver,
+  type Context,
   type KnownEventFromType,
+  type Receiver,
   type types,
   webApi,
 } from "@slack/bolt";
 import type { Bot } from "../../app/bot.js";
-import { oncePerDelivery } from "../../app/deliveries.js";
 import { CorongError } from "../../app/errors.js";
 import type { Incoming } from "../../app/incoming.js";
+import type { Intake } from "../../app/intake.js";
 import type { Logger } from "../../app/logger.js";
-import type { Messenger, Store } from "../../app/ports.js";
+import type { Messenger } from "../../app/ports.js";
+import type { Locale } from "../../core/locale.js";
 import type { Reply } from "../../core/reply.js";
 import { textsFor } from "../../core/texts/index.js";
 import { formatCounts } from "../../core/texts/metric-words.js";
 import { createSendPacer } from "../rate-limit.js";
 import { ACTION_PREFIX, toSlackMessage } from "./blocks.js";
 import { boltLogger } from "./bolt-logger.js";
+import { createSlackHttpListener } from "./http-receiver.js";
 import { plainTextFromSlack } from "./mrkdwn.js";
+import { createSlackNotices } from "./notices.js";
 import { createProfileCache } from "./profiles.js";
 import { countsFromModal, REPORT_MODAL_ID, reportModal } from "./report-modal.js";
+import { createSlackSocket } from "./socket-receiver.js";
 
 export interface SlackAdapterOptions {
   botToken: string;
@@ -33,9 +38,12 @@ export interface SlackAdapterOptions {
   /** Web API base URL for every client the app creates. */
   apiUrl?: string;
   bot: Bot;
-  store: Store;
+  /** Where deliveries are recorded before Slack is told they were received, and handled from. */
+  intake: Intake;
   logger: Logger;
   clock: () => number;
+  /** The language of a notice to someone whose Slack profile does not say (their report is not stored yet). */
+  defaultLocale: Locale;
   /** How the Web API client retries (429 Retry-After is always honoured). */
   retryConfig?: webApi.RetryOptions;
 }
@@ -48,6 +56,7 @@ export interface SlackAdapter {
   eventsListener?: RequestListener;
   /** Socket Mode: opens the connection. HTTP mode: nothing to do, the shared HTTP server routes to it. */
   start(): Promise<void>;
+  /** Socket Mode: closes the connection, so no new envelope arrives. */
   stop(): Promise<void>;
 }
 
@@ -81,35 +90,40 @@ async function undeliverableIfGone<T>(send: () => Promise<T>): Promise<T> {
 }
 type Target = { kind: "direct"; channel: string } | { kind: "ephemeral"; channel: string; user: string };
 
+/** When the inbox took the delivery in: replies and reports are dated by it, however late they are handled. */
+function receivedAtOf(context: Context): number {
+  return Number(context.receivedAt);
+}
+
 /**
- * Slack as a thin adapter: payloads become `Incoming`, the bot answers, replies become Block Kit. Events are
- * handled once per event_id (the ledger is in the database); commands and buttons are acknowledged before any
- * work so Slack's 3-second limit holds however slow the database is.
+ * Slack as a thin adapter: payloads become `Incoming`, the bot answers, replies become Block Kit. Every
+ * delivery — over HTTP or Socket Mode — is recorded in the inbox before Slack is told it was received, and Bolt's
+ * listeners run from the record, once, however often Slack sends it and whichever replica it reaches.
  */
 export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
-  const { bot, store, clock } = options;
+  const { bot, intake, clock } = options;
   const logger = options.logger.child({ platform: "slack" });
   const clientOptions: webApi.WebClientOptions = {
     ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
     // Bounded retries (429 Retry-After included) that end well inside the scheduler's 10-minute job lease.
     retryConfig: options.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
   };
-  const receiver =
-    options.appToken || !options.signingSecret
-      ? undefined
-      : new HTTPReceiver({
-          signingSecret: options.signingSecret,
-          endpoints: "/slack/events",
-          processBeforeResponse: false,
-          logger: boltLogger(logger),
-        });
-  const app = new App({
-    token: options.botToken,
-    logger: boltLogger(logger),
-    clientOptions,
-    ...(receiver ? { receiver } : { appToken: options.appToken, socketMode: true }),
-  });
+  // The inbox is the receiver: it hands Bolt what it recorded (see below); Bolt never answers Slack itself.
+  const receiver: Receiver = { init: () => {}, start: async () => {}, stop: async () => {} };
+  const app = new App({ token: options.botToken, logger: boltLogger(logger), clientOptions, receiver });
   const profiles = createProfileCache();
+  const notices = createSlackNotices({ client: app.client, profiles, defaultLocale: options.defaultLocale });
+  const socket = options.appToken
+    ? createSlackSocket({
+        appToken: options.appToken,
+        clientOptions,
+        intake,
+        clock,
+        logger,
+        slackLogger: boltLogger(logger),
+        notSaved: notices.notSaved,
+      })
+    : undefined;
 
   async function person(client: webApi.WebClient, teamId: string, userId: string, fallbackName?: string) {
     const profile = await profiles.get(client, teamId, userId, fallbackName);
@@ -149,7 +163,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     else await client.chat.postEphemeral({ channel: target.channel, user: target.user, ...message });
   }
 
-  app.command("/sales", async ({ ack, command, respond, client }) => {
+  app.command("/sales", async ({ ack, command, respond, client, context }) => {
     await ack();
     const inDirect = command.channel_id.startsWith("D") || command.channel_name === "directmessage";
     const reply = await bot.handle({
@@ -163,14 +177,14 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       text: plainTextFromSlack(command.text ?? ""),
       via: "command",
       messageId: `command:${command.trigger_id}`,
-      receivedAt: clock(),
+      receivedAt: receivedAtOf(context),
     });
     if (!reply.silent) await respond({ response_type: "ephemeral", ...toSlackMessage(reply) });
   });
 
   app.action<BlockAction<ButtonAction>>(
     new RegExp(`^${ACTION_PREFIX}`),
-    async ({ ack, body, action, respond, client }) => {
+    async ({ ack, body, action, respond, client, context }) => {
       await ack();
       const teamId = body.team?.id ?? body.user.team_id ?? "";
       const channel = body.channel?.id;
@@ -187,14 +201,14 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         ...(await person(client, teamId, body.user.id, body.user.name)),
         action: action.action_id.slice(ACTION_PREFIX.length),
         messageId: `action:${action.action_ts}`,
-        receivedAt: clock(),
+        receivedAt: receivedAtOf(context),
       });
       if (!reply.silent)
         await respond({ response_type: "ephemeral", replace_original: true, ...toSlackMessage(reply) });
     },
   );
 
-  app.view(REPORT_MODAL_ID, async ({ ack, body, view, client }) => {
+  app.view(REPORT_MODAL_ID, async ({ ack, body, view, client, context }) => {
     const locale = view.private_metadata === "id" ? "id" : "en";
     const counts = countsFromModal(view.state.values);
     if (Object.keys(counts).length === 0) {
@@ -212,20 +226,22 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       text: formatCounts(locale, counts),
       via: "direct",
       messageId: `view:${view.id}`,
-      receivedAt: clock(),
+      receivedAt: receivedAtOf(context),
     });
     await deliver(client, { kind: "direct", channel: body.user.id }, reply);
   });
 
-  app.event("message", async ({ event, body, client }) => {
+  app.event("message", async ({ event, body, client, context }) => {
     const teamId = (body as { team_id?: string }).team_id ?? "";
-    const eventId = (body as { event_id?: string }).event_id ?? `${event.channel}:${event.ts}`;
-    await oncePerDelivery(store, { platform: "slack", workspace: teamId, eventId }, clock(), () =>
-      onMessage(client, teamId, event),
-    );
+    await onMessage(client, teamId, event, receivedAtOf(context));
   });
 
-  async function onMessage(client: webApi.WebClient, teamId: string, event: MessageEvent) {
+  async function onMessage(
+    client: webApi.WebClient,
+    teamId: string,
+    event: MessageEvent,
+    receivedAt: number,
+  ) {
     const inDirect = event.channel_type === "im";
     // In a DM the answer is a normal reply; in the team channel only the sender sees it.
     const answerTo = (user: string): Target =>
@@ -236,7 +252,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       platform: "slack" as const,
       workspace: { externalId: teamId },
       ...(inDirect ? {} : { team: { externalId: event.channel } }),
-      receivedAt: clock(),
+      receivedAt,
     };
     if (event.subtype === undefined || event.subtype === "file_share") {
       // Other bots (and this one) talk in channels too; only people report.
@@ -287,7 +303,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     }
   }
 
-  app.event("member_joined_channel", async ({ event, body, client }) => {
+  app.event("member_joined_channel", async ({ event, body, client, context }) => {
     const teamId = (body as { team_id?: string }).team_id ?? event.team ?? "";
     const profile = await profiles.get(client, teamId, event.user);
     if (profile.isBot) return;
@@ -296,18 +312,18 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       workspace: { externalId: teamId },
       team: { externalId: event.channel },
       ...(await person(client, teamId, event.user)),
-      receivedAt: clock(),
+      receivedAt: receivedAtOf(context),
     });
   });
 
-  app.event("app_home_opened", async ({ event, body, client }) => {
+  app.event("app_home_opened", async ({ event, body, client, context }) => {
     if (event.tab !== "home") return;
     const teamId = (body as { team_id?: string }).team_id ?? "";
     const replies = await bot.home({
       platform: "slack",
       workspace: { externalId: teamId },
       ...(await person(client, teamId, event.user)),
-      receivedAt: clock(),
+      receivedAt: receivedAtOf(context),
     });
     const blocks = replies.flatMap((reply, i) => [
       ...(i > 0 ? [{ type: "divider" } as types.KnownBlock] : []),
@@ -344,19 +360,40 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     },
   };
 
+  // A listener that failed is the inbox's to retry: its error goes back through processEvent, unwrapped.
   app.error(async (error) => {
-    logger.error({ err: error }, "Slack listener failed");
+    throw (error as { original?: unknown }).original ?? error;
+  });
+
+  intake.handle("slack", {
+    process: (item, ack) =>
+      app.processEvent({
+        body: item.payload as Record<string, unknown>,
+        ack: ack ?? (async () => {}),
+        customProperties: { receivedAt: item.receivedAt },
+      }),
+    notify: (item, notice) => notices.tell(item, notice),
   });
 
   return {
     app,
     messenger,
-    ...(receiver ? { eventsListener: receiver.requestListener } : {}),
+    ...(options.signingSecret && !socket
+      ? {
+          eventsListener: createSlackHttpListener({
+            signingSecret: options.signingSecret,
+            intake,
+            clock,
+            logger,
+            notSaved: notices.notSaved,
+          }),
+        }
+      : {}),
     async start() {
-      if (!receiver) await app.start();
+      await socket?.start();
     },
     async stop() {
-      if (!receiver) await app.stop();
+      await socket?.stop();
     },
   };
 }

@@ -1,17 +1,22 @@
 import { Telegraf, TelegramError } from "telegraf";
 import type { CallbackQuery, Message, Update, User, UserFromGetMe } from "telegraf/types";
 import type { Bot } from "../../app/bot.js";
-import { oncePerDelivery } from "../../app/deliveries.js";
 import { CorongError } from "../../app/errors.js";
 import type { Incoming, PlatformPerson } from "../../app/incoming.js";
+import type { DeliveryNotice, Intake } from "../../app/intake.js";
 import type { Logger } from "../../app/logger.js";
-import type { Messenger, Store } from "../../app/ports.js";
+import type { InboxItem, Messenger } from "../../app/ports.js";
 import type { Locale } from "../../core/locale.js";
+import { mentionsActivity } from "../../core/parse/index.js";
 import type { Reply } from "../../core/reply.js";
 import { type MenuCommand, textsFor } from "../../core/texts/index.js";
+import { deliveryNotice } from "../../core/views/delivery.js";
 import type { Route } from "../../http/server.js";
 import { createSendPacer } from "../rate-limit.js";
 import { toTelegramMessage } from "./html.js";
+import { startPolling } from "./polling.js";
+import { botIdOf } from "./updates.js";
+import { createTelegramWebhook } from "./webhook.js";
 
 export interface TelegramAdapterOptions {
   botToken: string;
@@ -20,9 +25,12 @@ export interface TelegramAdapterOptions {
   /** Webhook mode: Telegram posts updates to `url`, each carrying `secret` in X-Telegram-Bot-Api-Secret-Token. */
   webhook?: { url: string; secret: string };
   bot: Bot;
-  store: Store;
+  /** Where updates are recorded before Telegram is told they were received, and handled from. */
+  intake: Intake;
   logger: Logger;
   clock: () => number;
+  /** The language of a notice to someone whose Telegram client does not say. */
+  defaultLocale: Locale;
   /** How many times one call is retried after a 429 (each after the `retry_after` Telegram asks for). */
   maxRetries?: number;
 }
@@ -35,7 +43,7 @@ export interface TelegramAdapter {
   webhookRoute?: Route;
   /** Reads the bot's identity, registers the command menu, then polls or registers the webhook. */
   start(): Promise<void>;
-  /** Stops polling after the updates in hand are handled. */
+  /** Stops polling: no new update is fetched. */
   stop(): Promise<void>;
 }
 
@@ -63,11 +71,13 @@ type ChatMessage = Message & { chat: { id: number; type: string; title?: string 
 
 /**
  * Telegram as a thin adapter: updates become `Incoming`, the bot answers, replies become Telegram HTML with
- * inline keyboards. Each update is handled once per update_id (the ledger is in the database) and the updates of
+ * inline keyboards. Telegraf is the Bot API client. Every update — webhook or long polling — is recorded in the
+ * inbox before Telegram is told it was received, and handled from the record once per update_id, the updates of
  * one chat one after another, so an edit never overtakes the message it edits.
  */
 export function createTelegramAdapter(options: TelegramAdapterOptions): TelegramAdapter {
-  const { bot, store, clock } = options;
+  const { bot, intake, clock } = options;
+  const botId = botIdOf(options.botToken);
   const logger = options.logger.child({ platform: "telegram" });
   const maxRetries = options.maxRetries ?? 3;
   const telegraf = new Telegraf(options.botToken, {
@@ -76,7 +86,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
   });
   const api = telegraf.telegram;
   let me: UserFromGetMe | undefined;
-  let polling: Promise<void> | undefined;
+  let polling: { stop(): Promise<void> } | undefined;
 
   /** Runs one Bot API call, waiting out a 429 as long as Telegram's `retry_after` says. */
   async function call<T>(method: string, work: () => Promise<T>): Promise<T> {
@@ -94,18 +104,6 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
         await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000));
       }
     }
-  }
-
-  const chains = new Map<string, Promise<void>>();
-  /** Runs `work` after everything queued before it for the same chat. */
-  function inOrder(key: string, work: () => Promise<void>): Promise<void> {
-    const run = (chains.get(key) ?? Promise.resolve()).then(work);
-    const tail = run.catch(() => {});
-    chains.set(key, tail);
-    void tail.then(() => {
-      if (chains.get(key) === tail) chains.delete(key);
-    });
-    return run;
   }
 
   function identity(): UserFromGetMe {
@@ -127,7 +125,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
     return admins.filter((a) => !a.user.is_bot).map((a) => person(a.user));
   }
 
-  function base(chat: ChatMessage["chat"], from: User) {
+  function base(chat: ChatMessage["chat"], from: User, receivedAt: number) {
     const self = identity();
     const inGroup = chat.type !== "private";
     return {
@@ -135,18 +133,18 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
       workspace: { externalId: String(self.id), name: self.username },
       ...(inGroup ? { team: { externalId: String(chat.id), name: chat.title ?? String(chat.id) } } : {}),
       user: person(from),
-      receivedAt: clock(),
+      receivedAt,
       lookupManagers,
     };
   }
 
   /** Where a message sits and what its text asks, as `Incoming`; null when it is not for this bot. */
-  function toIncoming(message: ChatMessage, edited: boolean): Incoming | null {
+  function toIncoming(message: ChatMessage, edited: boolean, receivedAt: number): Incoming | null {
     const from = message.from;
     if (!from || from.is_bot || message.chat.type === "channel") return null;
     const inGroup = message.chat.type !== "private";
     const common = {
-      ...base(message.chat, from),
+      ...base(message.chat, from, receivedAt),
       messageId: `${message.chat.id}:${message.message_id}`,
       // An edited message keeps the date it was first sent: its report stays on that day.
       sentAt: message.date * 1000,
@@ -180,8 +178,8 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
     return { ...common, text, via: "channel" };
   }
 
-  async function onMessage(message: ChatMessage, edited: boolean): Promise<void> {
-    const incoming = toIncoming(message, edited);
+  async function onMessage(message: ChatMessage, edited: boolean, receivedAt: number): Promise<void> {
+    const incoming = toIncoming(message, edited, receivedAt);
     if (!incoming) return;
     const reply = await bot.handle(incoming);
     await send(message.chat.id, reply, message.chat.type === "private" ? undefined : message.message_id);
@@ -229,7 +227,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
     },
   };
 
-  async function onCallback(query: CallbackQuery): Promise<void> {
+  async function onCallback(query: CallbackQuery, receivedAt: number): Promise<void> {
     const message = query.message && "chat" in query.message ? (query.message as ChatMessage) : undefined;
     const data = "data" in query ? query.data : undefined;
     if (!message || !data) {
@@ -246,7 +244,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
     // Ack first: the button stops spinning at once, the answer follows by editing the message.
     await call("answerCallbackQuery", () => api.answerCbQuery(query.id));
     const reply = await bot.handleAction({
-      ...base(message.chat, query.from),
+      ...base(message.chat, query.from, receivedAt),
       action: data,
       messageId: `callback:${query.id}`,
     });
@@ -266,44 +264,52 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
     }
   }
 
-  async function onUpdate(update: Update): Promise<void> {
-    if ("message" in update) return onMessage(update.message as ChatMessage, false);
-    if ("edited_message" in update) return onMessage(update.edited_message as ChatMessage, true);
-    if ("callback_query" in update) return onCallback(update.callback_query);
+  async function onUpdate(update: Update, receivedAt: number): Promise<void> {
+    if ("message" in update) return onMessage(update.message as ChatMessage, false, receivedAt);
+    if ("edited_message" in update) return onMessage(update.edited_message as ChatMessage, true, receivedAt);
+    if ("callback_query" in update) return onCallback(update.callback_query, receivedAt);
   }
 
-  telegraf.use(async (ctx) => {
-    const update = ctx.update;
-    const chat = ctx.chat?.id ?? ctx.from?.id ?? "none";
-    await inOrder(String(chat), async () => {
-      await oncePerDelivery(
-        store,
-        { platform: "telegram", workspace: String(identity().id), eventId: String(update.update_id) },
-        clock(),
-        () => onUpdate(update),
-      );
-    });
-  });
+  /** Tells the sender about an update that was not handled at once; chatter in a group is left alone. */
+  async function notify(item: InboxItem, notice: DeliveryNotice): Promise<void> {
+    const update = item.payload as Update;
+    const message = ("message" in update ? update.message : undefined) as ChatMessage | undefined;
+    const query = "callback_query" in update ? update.callback_query : undefined;
+    const chat = message?.chat ?? (query?.message as ChatMessage | undefined)?.chat;
+    const from = message?.from ?? query?.from;
+    if (!chat || !from) return;
+    const text = message && "text" in message ? message.text : "";
+    const today = new Date(item.receivedAt).toISOString().slice(0, 10);
+    const inGroup = chat.type !== "private";
+    if (inGroup && message && !text.startsWith("/") && !mentionsActivity(text, { today })) return;
+    const t = textsFor(localeHint(from.language_code).localeHint ?? options.defaultLocale);
+    await send(chat.id, deliveryNotice(t, notice, text), inGroup ? message?.message_id : undefined);
+  }
 
-  telegraf.catch((error, ctx) => {
-    logger.error(
-      { err: error, updateId: ctx.update.update_id, chat: ctx.chat?.id, user: ctx.from?.id },
-      "handling a Telegram update failed",
-    );
+  intake.handle("telegram", {
+    process: async (item) => {
+      // Updates can be taken up before start() finished (after a restart); the bot's identity comes first.
+      if (!me) throw new Error("the Telegram adapter has not started yet");
+      await onUpdate(item.payload as Update, item.receivedAt);
+    },
+    notify,
   });
-
-  const webhookPath = options.webhook ? pathOf(options.webhook.url) : undefined;
 
   return {
     telegraf,
     messenger,
-    ...(webhookPath && options.webhook
+    ...(options.webhook
       ? {
           webhookRoute: {
             method: "POST" as const,
             path: new URL(options.webhook.url).pathname,
-            // Telegraf answers 403 when X-Telegram-Bot-Api-Secret-Token is missing or wrong, before reading the body.
-            handle: telegraf.webhookCallback(webhookPath, { secretToken: options.webhook.secret }),
+            handle: createTelegramWebhook({
+              secret: options.webhook.secret,
+              botId,
+              intake,
+              clock,
+              logger,
+            }),
           },
         }
       : {}),
@@ -327,28 +333,13 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
         logger.info({ bot: me.username, mode: "webhook" }, "Telegram connected");
         return;
       }
-      polling = telegraf.launch({ allowedUpdates: [...ALLOWED_UPDATES] }).catch((error: unknown) => {
-        logger.error({ err: error }, "Telegram long polling stopped");
-      });
+      // Long polling and a webhook exclude each other; a webhook left by an earlier deployment goes first.
+      await call("deleteWebhook", () => api.deleteWebhook());
+      polling = startPolling({ api, botId, allowedUpdates: ALLOWED_UPDATES, intake, clock, logger });
       logger.info({ bot: me.username, mode: "polling" }, "Telegram connected");
     },
     async stop() {
-      if (!polling) return;
-      // launch() starts polling only after dropping the webhook; a stop that comes sooner waits for it to start.
-      let settled = false;
-      void polling.then(() => {
-        settled = true;
-      });
-      for (;;) {
-        try {
-          telegraf.stop("shutdown");
-          break;
-        } catch {
-          if (settled) break;
-          await new Promise((resolve) => setTimeout(resolve, 10));
-        }
-      }
-      await polling;
+      await polling?.stop();
       polling = undefined;
     },
   };
@@ -374,10 +365,4 @@ function localeHint(code: string | undefined): { localeHint?: Locale } {
   if (!code) return {};
   const language = code.toLowerCase().split("-")[0];
   return language === "id" || language === "en" ? { localeHint: language } : {};
-}
-
-/** The request target Telegram posts to: the webhook URL's path and query. */
-function pathOf(url: string): string {
-  const parsed = new URL(url);
-  return `${parsed.pathname}${parsed.search}`;
 }

@@ -1,0 +1,19 @@
+import type { Reply } from "../reply.js";
+import type { Texts } from "../texts/index.js";
+
+/** Why a person hears about their message when it could not be handled at once. */
+export type DeliveryNoticeKind = "notSaved" | "delayed" | "lost";
+
+const EXCERPT_LENGTH = 60;
+
+/**
+ * The message a sender gets when their delivery was not recorded (send again), is recorded but late (a
+ * confirmation follows), or was given up (send again; `text` shows which one).
+ */
+export function deliveryNotice(t: Texts, kind: DeliveryNoticeKind, text = ""): Reply {
+  const oneLine = text.replace(/\s+/g, " ").trim();
+  const excerpt = oneLine.length > EXCERPT_LENGTH ? `${oneLine.slice(0, EXCERPT_LENGTH - 1)}…` : oneLine;
+  const line =
+    kind === "notSaved" ? t.notSavedTryAgain : kind === "delayed" ? t.savingDelayed : t.deliveryLost(excerpt);
+  return { tone: kind === "delayed" ? "info" : "error", lines: [line] };
+}
