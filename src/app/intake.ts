@@ -83,6 +83,8 @@ export function createIntake(options: IntakeOptions): Intake {
   const handlers = new Map<Platform, DeliveryHandler>();
   /** Deliveries this process has claimed and not settled. */
   const held = new Map<number, InboxItem>();
+  /** Held deliveries whose work is finished but whose end is not recorded yet: never parked for a rerun. */
+  const unsettled = new Set<number>();
   const running = new Set<Promise<void>>();
   const chains = new Map<string, Promise<void>>();
   let markStarted: () => void = () => {};
@@ -96,12 +98,40 @@ export function createIntake(options: IntakeOptions): Intake {
 
   const iso = (ms: number) => new Date(ms).toISOString();
 
+  /** Ends an attempt. A retry may just as well be left to the lease running out, so one try is enough. */
   async function settle(item: InboxItem, settlement: Settlement): Promise<void> {
     try {
       await store.settleDelivery(item, owner, settlement);
     } catch (error) {
-      // The lease runs out instead, and the delivery is taken up again: handled at least once, stored once.
-      logger.warn({ err: error, delivery: item.id }, "could not record how a delivery ended");
+      logger.warn(
+        { err: error, delivery: item.id },
+        "could not record a retry; the lease will run out instead",
+      );
+    }
+  }
+
+  /**
+   * Records that a delivery is finished (done, or given up), trying until it sticks: were it left to the lease,
+   * the work would be done again. The delivery stays held meanwhile, so its lease keeps being renewed.
+   */
+  async function settleFinally(item: InboxItem, settlement: Settlement): Promise<void> {
+    unsettled.add(item.id);
+    try {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await store.settleDelivery(item, owner, settlement);
+          return;
+        } catch (error) {
+          if (stopping) throw error;
+          logger.warn(
+            { err: error, delivery: item.id },
+            "could not record that a delivery ended; trying again",
+          );
+          await sleep(Math.min(250 * 2 ** attempt, 5000));
+        }
+      }
+    } finally {
+      unsettled.delete(item.id);
     }
   }
 
@@ -124,7 +154,7 @@ export function createIntake(options: IntakeOptions): Intake {
       (!isUnavailable(error) && item.attempts >= MAX_ATTEMPTS);
     if (giveUp) {
       logger.error(context, "a delivery could not be handled and was given up");
-      await settle(item, { status: "failed", at: iso(now), error: reason });
+      await settleFinally(item, { status: "failed", at: iso(now), error: reason });
       await notify(item, "lost");
       return;
     }
@@ -137,15 +167,21 @@ export function createIntake(options: IntakeOptions): Intake {
     await started;
     // Parked by a stop while it waited its turn: the next process takes it.
     if (!held.has(item.id)) return;
-    const handler = handlers.get(item.platform);
     try {
-      if (!handler) throw new Error(`no handler for ${item.platform} deliveries`);
-      await handler.process(item, ack);
+      try {
+        const handler = handlers.get(item.platform);
+        if (!handler) throw new Error(`no handler for ${item.platform} deliveries`);
+        await handler.process(item, ack);
+      } catch (error) {
+        if (held.has(item.id)) await failed(item, error);
+        return;
+      }
+      // Parked by a stop that could not wait for it: the next process does it again (its report is stored once).
       if (!held.has(item.id)) return;
-      await settle(item, { status: "done", at: iso(clock()) });
+      await settleFinally(item, { status: "done", at: iso(clock()) });
       finished++;
     } catch (error) {
-      if (held.has(item.id)) await failed(item, error);
+      logger.error({ err: error, delivery: item.id }, "the end of a delivery could not be recorded");
     } finally {
       held.delete(item.id);
     }
@@ -214,10 +250,12 @@ export function createIntake(options: IntakeOptions): Intake {
       for (const timer of timers) clearInterval(timer);
       const before = finished;
       await Promise.race([Promise.allSettled([...running]), sleep(graceMs)]);
+      // Only what was not finished goes back; finished work whose end is not recorded is left to its lease.
+      const unfinished = [...held.keys()].filter((id) => !unsettled.has(id));
+      held.clear();
       let parked = 0;
-      if (held.size > 0) {
-        held.clear();
-        parked = await store.parkDeliveries(owner, iso(clock())).catch((error: unknown) => {
+      if (unfinished.length > 0) {
+        parked = await store.parkDeliveries(owner, unfinished, iso(clock())).catch((error: unknown) => {
           logger.error({ err: error }, "could not park unfinished deliveries; their leases will run out");
           return 0;
         });

@@ -155,8 +155,8 @@ export interface Store {
   renewDeliveries(owner: string, ids: number[], leaseUntil: string): Promise<void>;
   /** Ends an attempt; does nothing when the claim was taken over meanwhile. */
   settleDelivery(item: InboxItem, owner: string, settlement: Settlement): Promise<void>;
-  /** Hands back everything `owner` holds, due at `at`; returns how many. */
-  parkDeliveries(owner: string, at: string): Promise<number>;
+  /** Hands back the deliveries `ids` that `owner` holds, due at `at`; returns how many. */
+  parkDeliveries(owner: string, ids: number[], at: string): Promise<number>;
   countOpenDeliveries(): Promise<number>;
 
   listTeamsWithPlatform(): Promise<Array<{ team: Team; platform: Platform }>>;

@@ -47,7 +47,7 @@ export function connect(url: string, options: ConnectOptions = {}): Connection {
       keepAlive: true,
       idleTimeoutMillis: 30_000,
       // A table another session holds fails fast too, and is retried with backoff like a dropped connection.
-      lock_timeout: 2000,
+      lock_timeout: 1000,
       ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
     });
     // A backend terminated by the server (restart, failover, idle timeout, pg_terminate_backend) emits "error" on

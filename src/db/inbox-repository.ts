@@ -133,11 +133,13 @@ export async function settleDelivery(
     .execute();
 }
 
-/** Hands back every delivery `owner` holds, due at once: a stopping process parks what it could not finish. */
-export async function parkDeliveries(db: Db, owner: string, at: string): Promise<number> {
+/** Hands back deliveries `owner` holds, due at once: a stopping process parks what it could not finish. */
+export async function parkDeliveries(db: Db, owner: string, ids: number[], at: string): Promise<number> {
+  if (ids.length === 0) return 0;
   const result = await db
     .updateTable("inbox")
     .set({ status: "pending", claimedBy: "", dueAt: at })
+    .where("id", "in", ids)
     .where("claimedBy", "=", owner)
     .where("status", "=", "processing")
     .executeTakeFirst();

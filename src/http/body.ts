@@ -18,8 +18,10 @@ export function readBody(req: IncomingMessage, limit = BODY_LIMIT_BYTES): Promis
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
+        // Stop buffering; the 413 goes out with "connection: close" and the rest is never read.
+        req.removeAllListeners("data");
+        req.pause();
         reject(new BodyTooLargeError());
-        req.destroy();
         return;
       }
       chunks.push(chunk);
@@ -32,6 +34,11 @@ export function readBody(req: IncomingMessage, limit = BODY_LIMIT_BYTES): Promis
 /** Answers with a status and an optional body: an object as JSON, a string as plain text. */
 export function answer(res: ServerResponse, status: number, body?: unknown): void {
   if (res.headersSent) return;
+  if (status === 413) {
+    res.writeHead(413, { connection: "close" }).end();
+    res.once("finish", () => res.socket?.destroy());
+    return;
+  }
   if (body === undefined || body === null || body === "") {
     res.writeHead(status).end();
   } else if (typeof body === "string") {

@@ -5,6 +5,7 @@ import { type Service, startService } from "../../src/main.js";
 import { type FakeSlack, startFakeSlack } from "../fakes/slack-api.js";
 import { startFakeSlackSocket } from "../fakes/slack-socket.js";
 import { DIALECTS, type TestDatabase } from "../support/databases.js";
+import { holdDatabase } from "../support/hold-database.js";
 import { slackFixture, slashCommand } from "../support/slack-client.js";
 
 describe.each(DIALECTS)("Slack in Socket Mode on $name", (dialect) => {
@@ -64,6 +65,37 @@ describe.each(DIALECTS)("Slack in Socket Mode on $name", (dialect) => {
     expect(String(fake.callsTo("chat.postEphemeral")[0]?.args.text)).toContain(
       "✅ Logged for today: 4 visits · 2 follow-ups",
     );
+    expect(fake.callsTo("reactions.add")).toHaveLength(1);
+  });
+
+  it("acknowledges an envelope only once it is recorded: held back while the database is, redelivered after", async () => {
+    const setup = Object.fromEntries(
+      new URLSearchParams(
+        slashCommand({ text: "setup", user_id: "U0MAYA0001", response_url: fake.responseUrl(9) }),
+      ),
+    );
+    await socket.send("slash_commands", setup);
+    await fake.waitFor(() => fake.responses.some((r) => r.path.endsWith("/respond/9")));
+    const event = slackFixture("message-channel.json");
+    event.event.ts = `${Math.floor(Date.now() / 1000)}.000200`;
+    const release = await holdDatabase(database);
+    const unanswered = await Promise.race([
+      socket.send("events_api", event).then(() => "acknowledged"),
+      new Promise((resolve) => setTimeout(() => resolve("no ack"), 2000)),
+    ]);
+    expect(unanswered).toBe("no ack");
+    // A command cannot wait for a redelivery: its ack tells the rep nothing was saved.
+    const refused = await socket.send(
+      "slash_commands",
+      Object.fromEntries(new URLSearchParams(slashCommand({ text: "met 1 client" }))),
+    );
+    expect(JSON.stringify(refused.payload)).toContain("nothing was recorded");
+    await release();
+    // Slack sends the unacknowledged event again; this time it is recorded, acknowledged and handled.
+    const ack = await socket.send("events_api", event, { retry_attempt: 1, retry_reason: "timeout" });
+    expect(ack.envelope_id).toBeTruthy();
+    await fake.waitFor(() => fake.callsTo("chat.postEphemeral").length >= 1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
     expect(fake.callsTo("reactions.add")).toHaveLength(1);
   });
 });

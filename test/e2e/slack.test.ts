@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { teamHolidays } from "../../src/app/holidays.js";
 import type { Service } from "../../src/main.js";
 import type { FakeSlack } from "../fakes/slack-api.js";
 import { DIALECTS, type TestDatabase } from "../support/databases.js";
@@ -265,8 +266,13 @@ describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
     );
     expect((await command("quota followups 4", AYU)).text).toContain("Daily quota set: 4 follow-ups");
     expect((await command("timezone Mars/Base")).text).toContain("is not a time zone I know");
-    expect((await command("timezone Asia/Makassar")).text).toContain("Time zone set to Asia/Makassar");
-    expect((await service.store.listTeams())[0]?.timezone).toBe("Asia/Makassar");
+    // Typed in any case, stored as IANA spells it: the team keeps Indonesia's public holidays.
+    expect((await command("timezone asia/makassar")).text).toContain("Time zone set to Asia/Makassar");
+    const team = (await service.store.listTeams())[0];
+    expect(team?.timezone).toBe("Asia/Makassar");
+    if (!team) return;
+    const christmas = { start: "2026-12-25", end: "2026-12-25" };
+    expect([...(await teamHolidays(service.store, team, christmas))]).toEqual(["2026-12-25"]);
   });
 
   it("acknowledges a button press and answers it in place: Undo and +1 visit", async () => {

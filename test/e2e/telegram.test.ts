@@ -4,6 +4,7 @@ import type { Logger } from "../../src/app/logger.js";
 import type { Service } from "../../src/main.js";
 import { FAKE_BOT, type FakeTelegram, type FakeUser } from "../fakes/telegram-api.js";
 import { DIALECTS, type TestDatabase } from "../support/databases.js";
+import { holdDatabase } from "../support/hold-database.js";
 import {
   AYU,
   BUDI,
@@ -339,6 +340,20 @@ describe.each(DIALECTS)("Telegram end to end on $name", (dialect) => {
     expect((await say(privateText("met 2 clients"))).text).toContain("✅ Logged for today: 2 visits");
   });
 
+  it("leaves an update it could not record unconfirmed, and handles it once the database is back", async () => {
+    await setUpGroup();
+    const release = await holdDatabase(database);
+    fake.push(groupText("/report met 3 clients"));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Not recorded, so not confirmed: Telegram still holds it, and nothing was answered.
+    expect(fake.pending()).toBe(1);
+    expect(fake.callsTo("sendMessage")).toHaveLength(1);
+    await release();
+    await fake.waitFor(() => fake.callsTo("sendMessage").length === 2);
+    expect(fake.callsTo("sendMessage")[1]?.args.text).toContain("✅ Logged for today: 3 visits");
+    expect(await teamTotals()).toMatchObject({ visits: 3 });
+  });
+
   it("honours 429 retry_after when sending and delivers the reply once", async () => {
     await setUpGroup();
     fake.rateLimit("sendMessage", 1, 1);
@@ -409,6 +424,23 @@ describe.each(DIALECTS)("Telegram webhook on $name", (dialect) => {
     expect((await post(report, WEBHOOK_SECRET)).status).toBe(200);
     await fake.waitFor(() => fake.callsTo("sendMessage").length === 2);
     expect(String(fake.callsTo("sendMessage")[1]?.args.text)).toContain("✅ Logged for today: 4 visits");
+    const [team] = await service.store.listTeams();
+    expect(await service.store.sumCounts({ teamId: team?.id ?? 0, range: ALL_TIME })).toMatchObject({
+      visits: 4,
+    });
+  });
+
+  it("answers 503 while an update cannot be recorded, so Telegram delivers it again", async () => {
+    expect((await post(setup(3), WEBHOOK_SECRET)).status).toBe(200);
+    await fake.waitFor(() => fake.callsTo("sendMessage").length === 1);
+    const report = telegramFixture("message-group-command.json");
+    report.update_id = 4;
+    report.message.date = Math.floor(Date.now() / 1000);
+    const release = await holdDatabase(database);
+    expect((await post(report, WEBHOOK_SECRET)).status).toBe(503);
+    await release();
+    expect((await post(report, WEBHOOK_SECRET)).status).toBe(200);
+    await fake.waitFor(() => fake.callsTo("sendMessage").length === 2);
     const [team] = await service.store.listTeams();
     expect(await service.store.sumCounts({ teamId: team?.id ?? 0, range: ALL_TIME })).toMatchObject({
       visits: 4,

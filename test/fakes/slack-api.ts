@@ -44,6 +44,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}) {
   const calls: SlackCall[] = [];
   const responses: Array<{ path: string; body: Record<string, unknown> }> = [];
   const rateLimits = new Map<string, number>();
+  const delays = new Map<string, number>();
   const uploads: Array<{ fileId: string; bytes: number; png: boolean }> = [];
   let base = "";
   let ts = 1_700_000_000;
@@ -135,6 +136,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}) {
       return;
     }
     const args = decodeArgs(body, req.headers["content-type"]);
+    const delay = delays.get(method);
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     calls.push({ method, args });
     res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(answer(method, args)));
     for (const wake of waiters.splice(0)) wake();
@@ -150,6 +153,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}) {
     uploads,
     /** The calls to one method, in order. */
     callsTo: (method: string) => calls.filter((c) => c.method === method),
+    /** Answer every call to `method` only after `ms`: a slow Slack. */
+    slow(method: string, ms: number) {
+      delays.set(method, ms);
+    },
     /** Answer the next `times` calls to `method` with 429 and Retry-After: 0. */
     rateLimit(method: string, times: number) {
       rateLimits.set(method, times);

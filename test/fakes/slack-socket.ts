@@ -29,8 +29,15 @@ export async function startFakeSlackSocket() {
   return {
     url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/link`,
     connected: () => connection,
-    /** Sends an envelope ("events_api", "slash_commands", …) and resolves with the app's ack. */
-    send(type: string, payload: unknown): Promise<{ envelope_id: string; payload?: unknown }> {
+    /**
+     * Sends an envelope ("events_api", "slash_commands", …) and resolves with the app's ack. `extra` adds envelope
+     * fields, such as the `retry_attempt` of a redelivery.
+     */
+    send(
+      type: string,
+      payload: unknown,
+      extra: Record<string, unknown> = {},
+    ): Promise<{ envelope_id: string; payload?: unknown }> {
       next += 1;
       const envelopeId = `env-${next}`;
       return new Promise((resolve) => {
@@ -41,6 +48,7 @@ export async function startFakeSlackSocket() {
             type,
             payload,
             accepts_response_payload: type !== "events_api",
+            ...extra,
           }),
         );
       });

@@ -43,6 +43,8 @@ export interface SlackRequest {
   /** Sign one body, send another: what a tampering proxy would do. */
   sentBody?: string;
   retryNum?: number;
+  /** Give up waiting for the answer after this many ms, as Slack does after 3 s. */
+  timeoutMs?: number;
 }
 
 export function sign(secret: string, timestamp: number, body: string): string {
@@ -69,6 +71,7 @@ export async function postToSlackEndpoint(
     method: "POST",
     headers,
     body: request.sentBody ?? request.body,
+    ...(request.timeoutMs ? { signal: AbortSignal.timeout(request.timeoutMs) } : {}),
   });
   return { status: response.status, text: await response.text() };
 }
@@ -79,4 +82,37 @@ export function eventRequest(payload: unknown, extra: Partial<SlackRequest> = {}
 
 export function commandRequest(body: string, extra: Partial<SlackRequest> = {}): SlackRequest {
   return { body, contentType: "application/x-www-form-urlencoded", ...extra };
+}
+
+/** How Slack waits between an unanswered event and its retries; Slack's own are 1 and 5 minutes, compressed. */
+const RETRY_DELAYS_MS = [1000, 3000, 6000];
+
+/**
+ * Delivers an event the way Slack does: the answer must be a 2xx within 3 s, or the event is sent again (three
+ * retries, marked with X-Slack-Retry-Num). `port` is read at each try, so a retry can reach a restarted service.
+ * Resolves with whether Slack would count it as acknowledged.
+ */
+export async function deliverLikeSlack(
+  port: () => number,
+  payload: unknown,
+  delays: readonly number[] = RETRY_DELAYS_MS,
+): Promise<{ acknowledged: boolean; attempts: number }> {
+  for (let attempt = 0; attempt <= delays.length; attempt++) {
+    try {
+      const response = await postToSlackEndpoint(
+        port(),
+        eventRequest(payload, {
+          timeoutMs: 3000,
+          ...(attempt > 0 ? { retryNum: attempt } : {}),
+        }),
+      );
+      if (response.status >= 200 && response.status < 300)
+        return { acknowledged: true, attempts: attempt + 1 };
+    } catch {
+      // Refused (the process is down) or no answer in 3 s: Slack tries again later.
+    }
+    const delay = delays[attempt];
+    if (delay !== undefined) await new Promise((resolve) => setTimeout(resolve, delay));
+  }
+  return { acknowledged: false, attempts: delays.length + 1 };
 }

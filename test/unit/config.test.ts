@@ -37,4 +37,40 @@ describe("configuration", () => {
     ).toThrow("TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_WEBHOOK_URL is set");
     expect(() => loadConfig({ SLACK_BOT_TOKEN: "xoxb-1" })).toThrow("SLACK_SIGNING_SECRET");
   });
+
+  it("stores a time zone typed in any case the way IANA spells it", () => {
+    expect(loadConfig({ DEFAULT_TIMEZONE: "asia/jakarta" }).DEFAULT_TIMEZONE).toBe("Asia/Jakarta");
+    expect(loadConfig({ DEFAULT_TIMEZONE: "AMERICA/NEW_YORK" }).DEFAULT_TIMEZONE).toBe("America/New_York");
+    expect(() => loadConfig({ DEFAULT_TIMEZONE: "Asia/Atlantis" })).toThrow("DEFAULT_TIMEZONE");
+  });
+
+  it("names DATABASE_URL and the fix for a URL that cannot be a database", () => {
+    const problem = (url: string) => {
+      try {
+        loadConfig({ DATABASE_URL: url });
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+      return [];
+    };
+    expect(problem("postgres://bad host:xx/db")).toEqual([
+      "DATABASE_URL: is not a valid URL (a space or a stray character?); use postgres://user:password@host:5432/database",
+    ]);
+    expect(problem("postgres://127.0.0.1:5432")[0]).toMatch(/^DATABASE_URL: names no database/);
+    expect(problem("sqlite:")[0]).toMatch(/^DATABASE_URL: sqlite: needs a file path/);
+    expect(problem("postgresql://u@db.internal:5432/corong")).toEqual([]);
+  });
+
+  it("takes a Telegram webhook only over HTTPS, and never a secret without its URL", () => {
+    expect(() =>
+      loadConfig({
+        TELEGRAM_BOT_TOKEN: "1:x",
+        TELEGRAM_WEBHOOK_URL: "http://x.example/t",
+        TELEGRAM_WEBHOOK_SECRET: "s",
+      }),
+    ).toThrow("TELEGRAM_WEBHOOK_URL: must be an https:// URL");
+    expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: "1:x", TELEGRAM_WEBHOOK_SECRET: "s" })).toThrow(
+      "TELEGRAM_WEBHOOK_URL: required when TELEGRAM_WEBHOOK_SECRET is set",
+    );
+  });
 });
