@@ -207,9 +207,22 @@ export function createIntake(options: IntakeOptions): Intake {
     sweeping = true;
     try {
       const now = clock();
-      const due = await store.claimDueDeliveries(iso(now), iso(now + leaseMs), owner, Math.min(room, 50));
+      // Only deliveries this process can handle: a Slack-only replica leaves Telegram's to a Telegram one.
+      const platforms = [...handlers.keys()];
+      const due = await store.claimDueDeliveries(
+        platforms,
+        iso(now),
+        iso(now + leaseMs),
+        owner,
+        Math.min(room, 50),
+      );
       if (due.length > 0) logger.info({ count: due.length }, "taking up deliveries that were not finished");
-      for (const item of due) void run(item);
+      for (const item of due) {
+        // Its lease lapsed while this process still works on it (renewals failed): keep working, under the new claim.
+        const mine = held.get(item.id);
+        if (mine) mine.attempts = item.attempts;
+        else void run(item);
+      }
     } catch (error) {
       logger.warn({ err: error }, "looking for unfinished deliveries failed; trying again shortly");
     } finally {

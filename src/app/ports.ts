@@ -151,7 +151,13 @@ export interface Store {
   /** Records a delivery claimed by `owner`; null when it was recorded before (it is not handled again). */
   acceptDelivery(delivery: NewDelivery, owner: string, leaseUntil: string): Promise<InboxItem | null>;
   /** Takes deliveries that are due (retry time reached, or a lease that ran out), each for one caller only. */
-  claimDueDeliveries(at: string, leaseUntil: string, owner: string, limit: number): Promise<InboxItem[]>;
+  claimDueDeliveries(
+    platforms: Platform[],
+    at: string,
+    leaseUntil: string,
+    owner: string,
+    limit: number,
+  ): Promise<InboxItem[]>;
   renewDeliveries(owner: string, ids: number[], leaseUntil: string): Promise<void>;
   /** Ends an attempt; does nothing when the claim was taken over meanwhile. */
   settleDelivery(item: InboxItem, owner: string, settlement: Settlement): Promise<void>;

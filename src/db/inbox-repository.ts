@@ -54,20 +54,23 @@ export async function insertDelivery(
 }
 
 /**
- * Takes up to `limit` deliveries that are due: waiting for their retry time, or claimed by a process whose lease
- * ran out (it died, or lost the database). Each is taken by one caller only: the conditional update decides races
+ * Takes up to `limit` deliveries from `platforms` (the ones this process can handle) that are due: waiting for
+ * their retry time, or claimed by a process whose lease ran out (it died, or lost the database). Each is taken by one caller only: the conditional update decides races
  * between replicas, and the attempt count it raises fences the claim.
  */
 export async function claimDueDeliveries(
   db: Db,
+  platforms: Platform[],
   at: string,
   leaseUntil: string,
   owner: string,
   limit: number,
 ): Promise<InboxItem[]> {
+  if (platforms.length === 0) return [];
   const due = await db
     .selectFrom("inbox")
     .select("id")
+    .where("platform", "in", platforms)
     .where("status", "in", OPEN)
     .where("dueAt", "<=", at)
     .orderBy("id")

@@ -31,6 +31,16 @@ export function readBody(req: IncomingMessage, limit = BODY_LIMIT_BYTES): Promis
   });
 }
 
+/** The raw body, or null once the request was answered 413 (too large) or 400 (broken off). */
+export async function readBodyOrRefuse(req: IncomingMessage, res: ServerResponse): Promise<Buffer | null> {
+  try {
+    return await readBody(req);
+  } catch (error) {
+    answer(res, error instanceof BodyTooLargeError ? 413 : 400);
+    return null;
+  }
+}
+
 /** Answers with a status and an optional body: an object as JSON, a string as plain text. */
 export function answer(res: ServerResponse, status: number, body?: unknown): void {
   if (res.headersSent) return;

@@ -1,8 +1,8 @@
-import Sqlite from "better-sqlite3";
 import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FakeSlack } from "../fakes/slack-api.js";
 import { DIALECTS, type TestDatabase } from "../support/databases.js";
+import { holdDatabase } from "../support/hold-database.js";
 import { type ServiceProcess, spawnService } from "../support/service-process.js";
 import {
   commandRequest,
@@ -74,28 +74,13 @@ describe.each(DIALECTS)("A database that is held or drops connections, on $name"
     await database.drop();
   });
 
-  /** Holds the database for HOLD_MS the way each engine can be held: the whole file, or the reports table. */
+  /**
+   * Holds the database for HOLD_MS: the whole SQLite file, or the Postgres reports table (so deliveries can still be
+   * recorded, and wait to be handled).
+   */
   async function hold(): Promise<{ released: Promise<void> }> {
-    if (dialect.name === "sqlite") {
-      const other = new Sqlite(database.url.slice("sqlite:".length));
-      other.exec("begin exclusive");
-      return {
-        released: sleep(HOLD_MS).then(() => {
-          other.exec("commit");
-          other.close();
-        }),
-      };
-    }
-    const client = new pg.Client({ connectionString: database.url });
-    await client.connect();
-    await client.query("begin");
-    await client.query("lock table reports in access exclusive mode");
-    return {
-      released: sleep(HOLD_MS).then(async () => {
-        await client.query("commit");
-        await client.end();
-      }),
-    };
+    const release = await holdDatabase(database, "reports");
+    return { released: sleep(HOLD_MS).then(release) };
   }
 
   it("answers every slash command within 3 s and /healthz within 1 s while the database is held for 8 s", async () => {

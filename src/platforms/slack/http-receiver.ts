@@ -1,7 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import type { Intake } from "../../app/intake.js";
 import type { Logger } from "../../app/logger.js";
-import { answer, BodyTooLargeError, readBody } from "../../http/body.js";
+import { answer, readBodyOrRefuse } from "../../http/body.js";
 import { parseSlackBody } from "./deliveries.js";
 import { type NotSaved, receiveSlackDelivery } from "./receive.js";
 import { verifySlackSignature } from "./signature.js";
@@ -29,13 +29,8 @@ export function createSlackHttpListener(options: {
   const { intake, logger } = options;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    let raw: Buffer;
-    try {
-      raw = await readBody(req);
-    } catch (error) {
-      answer(res, error instanceof BodyTooLargeError ? 413 : 400);
-      return;
-    }
+    const raw = await readBodyOrRefuse(req, res);
+    if (!raw) return;
     const receivedAt = options.clock();
     const verdict = verifySlackSignature({
       signingSecret: options.signingSecret,

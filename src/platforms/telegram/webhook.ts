@@ -3,7 +3,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from "node:http
 import { isUnavailable } from "../../app/errors.js";
 import type { Intake } from "../../app/intake.js";
 import type { Logger } from "../../app/logger.js";
-import { answer, BodyTooLargeError, readBody } from "../../http/body.js";
+import { answer, readBodyOrRefuse } from "../../http/body.js";
 import { telegramDelivery } from "./updates.js";
 
 function sameSecret(given: string | string[] | undefined, secret: string): boolean {
@@ -32,13 +32,8 @@ export function createTelegramWebhook(options: {
       answer(res, 403);
       return;
     }
-    let raw: Buffer;
-    try {
-      raw = await readBody(req);
-    } catch (error) {
-      answer(res, error instanceof BodyTooLargeError ? 413 : 400);
-      return;
-    }
+    const raw = await readBodyOrRefuse(req, res);
+    if (!raw) return;
     let payload: unknown;
     try {
       payload = JSON.parse(raw.toString("utf8"));
