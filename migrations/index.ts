@@ -9,6 +9,7 @@ import { inbox } from "./0008-inbox.js";
 import { dropInboundEvents } from "./0009-drop-inbound-events.js";
 import { reportWithdrawnBy } from "./0010-report-withdrawn-by.js";
 import { canonicalTimeZones } from "./0011-canonical-time-zones.js";
+import { settingHistory } from "./0012-setting-history.js";
 import type { CorongMigration } from "./dialect.js";
 
 /** Every migration, in order, one change each. Names sort in the order they must run; never rename or edit a shipped one. */
@@ -24,4 +25,5 @@ export const MIGRATIONS: Readonly<Record<string, CorongMigration>> = {
   "0009-drop-inbound-events": dropInboundEvents,
   "0010-report-withdrawn-by": reportWithdrawnBy,
   "0011-canonical-time-zones": canonicalTimeZones,
+  "0012-setting-history": settingHistory,
 };

@@ -115,8 +115,9 @@ async function digestCommand(args: string[], config: Config): Promise<number> {
       return;
     }
     const { team, platform } = found;
-    const range = week ?? lastCompleteWeek(localDateAt(Date.now(), team.timezone)).range;
-    const { reply, chart } = await renderDigest(store, team, range, platform);
+    const today = localDateAt(Date.now(), team.timezone);
+    const range = week ?? lastCompleteWeek(today).range;
+    const { reply, chart } = await renderDigest(store, team, range, platform, today);
     process.stdout.write(`${replyToText(reply)}\n`);
     if (values.png) {
       writeFileSync(values.png, chart.png);

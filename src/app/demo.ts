@@ -1,6 +1,7 @@
 import { addDays, isoWeekday } from "../core/calendar.js";
 import type { Locale } from "../core/locale.js";
 import type { PartialCounts } from "../core/metrics.js";
+import { SINCE_ALWAYS } from "../core/setting-history.js";
 import type { Team } from "../core/team.js";
 import type { Store } from "./ports.js";
 
@@ -92,7 +93,8 @@ export async function seedDemo(
       input.at,
     ));
   if (existing) return { team, created: false };
-  const withTarget = await store.updateTeam(team.id, { monthlyTarget: 8 });
+  // The demo's target stands since always, so every month of its history has a plan.
+  const withTarget = await store.recordSetting(team.id, "monthlyTarget", 8, SINCE_ALWAYS, input.at);
   const manager = await store.ensureMember(workspaceId, "maya", "Maya", input.at);
   await store.setRole(team.id, manager.id, "manager", input.at);
   const you = await store.ensureMember(workspaceId, DEMO.you.externalId, DEMO.you.displayName, input.at);

@@ -1,6 +1,6 @@
 import { funnelChartSvg } from "../charts/funnel-chart.js";
 import { svgToPng } from "../charts/render-png.js";
-import type { DateRange } from "../core/calendar.js";
+import type { DateRange, LocalDate } from "../core/calendar.js";
 import type { Reply } from "../core/reply.js";
 import type { Platform, Team } from "../core/team.js";
 import { textsFor } from "../core/texts/index.js";
@@ -10,15 +10,16 @@ import { COMMAND_PREFIX } from "./context.js";
 import { buildDigest } from "./digests.js";
 import type { Chart, Store } from "./ports.js";
 
-/** The digest for a week as the team will see it: the text, and the funnel chart beside it. */
+/** The digest for a week as the team will see it on `today`: the text, and the funnel chart beside it. */
 export async function renderDigest(
   store: Store,
   team: Team,
   week: DateRange,
   platform: Platform,
+  today: LocalDate,
 ): Promise<{ reply: Reply; chart: Chart; svg: string }> {
   const t = textsFor(team.locale);
-  const digest = await buildDigest(store, team, week);
+  const digest = await buildDigest(store, team, week, today);
   const reply = digestView(t, digest, {
     example: t.reportExample,
     targetCommand: `${COMMAND_PREFIX[platform]}target 8`,

@@ -1,48 +1,53 @@
-import { addDays, type DateRange, isoWeekOf, monthRange } from "../core/calendar.js";
+import { addDays, type DateRange, isoWeekOf, type LocalDate } from "../core/calendar.js";
 import { composeDigest, type Digest } from "../core/digest.js";
 import type { Team } from "../core/team.js";
-import { monthPlanFrom } from "./plans.js";
+import { loadTeamFigures } from "./figures.js";
+import { monthPlanAsOf } from "./plans.js";
 import type { Store } from "./ports.js";
-import { workingCalendar } from "./working-days.js";
 
 /**
- * Everything the Monday digest says about one ISO week: per-rep activity against quota (holidays and days off
- * excluded), the funnel, the change from the week before, and the plan for the month the digest is read in.
+ * Everything the Monday digest says about one ISO week: per-rep activity against the quotas in force that week
+ * (holidays and days off excluded), the funnel, the change from the week before, and the month's plan as it stands
+ * on `today` — the same plan `/plan` shows today.
  */
-export async function buildDigest(store: Store, team: Team, week: DateRange): Promise<Digest> {
+export async function buildDigest(
+  store: Store,
+  team: Team,
+  week: DateRange,
+  today: LocalDate,
+): Promise<Digest> {
   const previous = { start: addDays(week.start, -7), end: addDays(week.end, -7) };
-  const readOn = addDays(week.end, 1);
-  // Plan for the month the coming week mostly lives in (its Thursday decides, as ISO weeks do): on Monday
-  // 30 November that is December, from 1 December.
-  const month = monthRange(addDays(readOn, 3));
-  const planFrom = [readOn, month.start].sort()[1] ?? readOn;
-  const [members, thisWeek, lastWeek, totals, previousTotals, calendar, plan, checkIns] = await Promise.all([
+  const [members, thisWeek, lastWeek, plan, checkIns] = await Promise.all([
     store.listTeamMembers(team.id),
-    store.sumCountsByMember(team.id, week),
-    store.sumCountsByMember(team.id, previous),
-    store.sumCounts({ teamId: team.id, range: week }),
-    store.sumCounts({ teamId: team.id, range: previous }),
-    workingCalendar(store, team, week),
-    monthPlanFrom(store, team, planFrom),
+    loadTeamFigures(store, team, week, week.end),
+    loadTeamFigures(store, team, previous, previous.end),
+    monthPlanAsOf(store, team, today),
     store.countCheckIns({ teamId: team.id, range: week }),
   ]);
-  const reported = new Set(thisWeek.map((t) => t.memberId));
+  const reported = new Set(thisWeek.reported.map((r) => r.memberId));
   // Reps are on the digest even when silent (that is the point); managers only when they reported themselves.
   const reps = members
     .filter((m) => m.role === "rep" || reported.has(m.id))
-    .map((m) => ({ memberId: m.id, displayName: m.displayName, expectedDays: calendar.expectedDays(m.id) }));
+    .map((m) => {
+      const figures = thisWeek.rep(m.id, m.displayName);
+      return {
+        memberId: m.id,
+        displayName: m.displayName,
+        expectedDays: figures.expectedDays,
+        expectedVisits: figures.expected.visits,
+      };
+    });
   return composeDigest({
     teamName: team.name,
     week: isoWeekOf(week.start).week,
     range: week,
-    quota: team.quota,
     reps,
-    thisWeek,
-    lastWeek,
-    totals,
-    previousTotals,
+    thisWeek: thisWeek.reported,
+    lastWeek: lastWeek.reported,
+    totals: thisWeek.totals,
+    previousTotals: lastWeek.totals,
     plan,
-    planMonth: planFrom,
+    planMonth: today,
     checkIns,
   });
 }

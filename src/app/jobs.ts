@@ -5,10 +5,10 @@ import { textsFor } from "../core/texts/index.js";
 import { nudgeView, reminderView } from "../core/views/coaching.js";
 import { renderDigest } from "./digest-post.js";
 import { isUndeliverable } from "./errors.js";
+import { loadTeamFigures } from "./figures.js";
 import { teamHolidays } from "./holidays.js";
 import type { Logger } from "./logger.js";
 import type { JobKey, Messenger, Store } from "./ports.js";
-import { workingCalendar } from "./working-days.js";
 
 /**
  * How long a claimed job may take before another scheduler may take it over (a crash between claim and post).
@@ -86,23 +86,26 @@ export function createJobRunner(deps: JobsDeps) {
     return "sent";
   }
 
-  async function recipients(team: Team, job: DueJob): Promise<Array<{ member: Member; visits: number }>> {
-    const day = { start: job.day, end: job.day };
-    const [members, totals, calendar] = await Promise.all([
+  /**
+   * Who the reminder or nudge of the day is for: reps expected to work that day (not off) who reported nothing,
+   * or whose visits are under that day's quota. Read through the same figures as every view.
+   */
+  async function recipients(
+    team: Team,
+    job: DueJob,
+  ): Promise<Array<{ member: Member; visits: number; quota: number }>> {
+    const [members, figures] = await Promise.all([
       store.listTeamMembers(team.id),
-      store.sumCountsByMember(team.id, day),
-      workingCalendar(store, team, day),
+      loadTeamFigures(store, team, { start: job.day, end: job.day }, job.day),
     ]);
-    const byMember = new Map(totals.map((t) => [t.memberId, t]));
     return members
-      .filter((m) => m.role === "rep" && !calendar.isDayOff(m.id, job.day))
-      .map((member) => ({
-        member,
-        reported: byMember.has(member.id),
-        visits: byMember.get(member.id)?.counts.visits ?? 0,
-      }))
-      .filter((r) => (job.kind === "reminder" ? !r.reported : r.visits < team.quota.visits))
-      .map(({ member, visits }) => ({ member, visits }));
+      .filter((m) => m.role === "rep")
+      .map((member) => ({ member, figures: figures.rep(member.id) }))
+      .filter(({ figures: f }) => f.expectedDays > 0)
+      .filter(({ figures: f }) =>
+        job.kind === "reminder" ? f.daysReported === 0 : f.counts.visits < f.expected.visits,
+      )
+      .map(({ member, figures: f }) => ({ member, visits: f.counts.visits, quota: f.expected.visits }));
   }
 
   async function runJob(
@@ -123,7 +126,7 @@ export function createJobRunner(deps: JobsDeps) {
     if (job.kind === "digest") {
       const week = parseIsoWeekKey(job.periodKey);
       if (!week) return;
-      const digest = await renderDigest(store, team, week, platform);
+      const digest = await renderDigest(store, team, week, platform, localDateAt(now, team.timezone));
       // The text and the chart are two posts with two ledger entries: a failed upload never reposts the text.
       const text = await once({ ...sweep, memberKey: "" }, now, () =>
         messenger.postToTeam(team, digest.reply),
@@ -136,14 +139,11 @@ export function createJobRunner(deps: JobsDeps) {
       if (chart !== "busy") await finish(sweep, id, now);
       return;
     }
-    if (job.kind === "nudge" && team.quota.visits <= 0) return;
     let complete = true;
-    for (const { member, visits } of await recipients(team, job)) {
+    for (const { member, visits, quota } of await recipients(team, job)) {
       const t = textsFor(member.locale ?? team.locale);
       const reply =
-        job.kind === "reminder"
-          ? reminderView(t, member.displayName)
-          : nudgeView(t, visits, team.quota.visits);
+        job.kind === "reminder" ? reminderView(t, member.displayName) : nudgeView(t, visits, quota);
       try {
         const outcome = await once({ ...sweep, memberKey: String(member.id) }, now, () =>
           messenger.sendDirect(team, member, reply),

@@ -1,6 +1,8 @@
 import { addDays, type LocalDate, monthRange } from "../core/calendar.js";
 import { type MonthPlan, planFunnel } from "../core/funnel.js";
+import { targetForMonth } from "../core/setting-history.js";
 import type { Team } from "../core/team.js";
+import { loadTeamFigures } from "./figures.js";
 import type { Store } from "./ports.js";
 import { workingCalendar } from "./working-days.js";
 
@@ -8,29 +10,25 @@ import { workingCalendar } from "./working-days.js";
 const PLAN_HISTORY_WEEKS = 12;
 
 /**
- * The plan toward the team's target for the month `from` lies in, from that day on: closings already made this
- * month count, rates come from the 12 weeks before `from`, and only working days left (holidays excluded) share
- * the work. The one plan `/plan` and the Monday digest both show. Null until a manager sets a target.
+ * The plan toward this month's target as it stands on `today`: the closings made this month so far (today's
+ * included) count, rates come from the 12 weeks up to today, and the working days from today to the month's end
+ * (holidays excluded) share the work. The one plan `/plan` and the Monday digest show: the same day gives the
+ * same numbers wherever it is shown. Null while the month has no target.
  */
-export async function monthPlanFrom(store: Store, team: Team, from: LocalDate): Promise<MonthPlan | null> {
-  const target = team.monthlyTarget;
+export async function monthPlanAsOf(store: Store, team: Team, today: LocalDate): Promise<MonthPlan | null> {
+  const month = monthRange(today);
+  const history = await store.listSettingHistory(team.id);
+  const target = targetForMonth(history, month, today, team.monthlyTarget);
   if (target === null) return null;
-  const month = monthRange(from);
-  const before = addDays(from, -1);
-  const [soFar, history, left] = await Promise.all([
-    before >= month.start
-      ? store.sumCounts({ teamId: team.id, range: { start: month.start, end: before } })
-      : Promise.resolve(null),
-    store.sumCounts({
-      teamId: team.id,
-      range: { start: addDays(from, -7 * PLAN_HISTORY_WEEKS), end: before },
-    }),
-    workingCalendar(store, team, { start: from, end: month.end }),
+  const [soFar, recent, left] = await Promise.all([
+    loadTeamFigures(store, team, { start: month.start, end: today }, today),
+    loadTeamFigures(store, team, { start: addDays(today, -7 * PLAN_HISTORY_WEEKS + 1), end: today }, today),
+    workingCalendar(store, team, { start: today, end: month.end }),
   ]);
-  const closedSoFar = soFar?.closed ?? 0;
+  const closedSoFar = soFar.totals.closed;
   return {
     target,
     closedSoFar,
-    plan: planFunnel(Math.max(0, target - closedSoFar), history, left.days.length),
+    plan: planFunnel(Math.max(0, target - closedSoFar), recent.totals, left.days.length),
   };
 }

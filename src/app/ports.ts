@@ -3,6 +3,7 @@ import type { Locale } from "../core/locale.js";
 import type { Counts, PartialCounts } from "../core/metrics.js";
 import type { Reply } from "../core/reply.js";
 import type { JobKind } from "../core/schedule.js";
+import type { ScoredSetting, SettingChange } from "../core/setting-history.js";
 import type { Member, MemberTotals, Platform, Report, Role, Team } from "../core/team.js";
 
 export interface NewTeam {
@@ -16,16 +17,7 @@ export interface NewTeam {
 export type TeamSettingsPatch = Partial<
   Pick<
     Team,
-    | "timezone"
-    | "locale"
-    | "workingDays"
-    | "quota"
-    | "reminderTime"
-    | "nudgeTime"
-    | "digestTime"
-    | "monthlyTarget"
-    | "name"
-    | "country"
+    "timezone" | "locale" | "workingDays" | "reminderTime" | "nudgeTime" | "digestTime" | "name" | "country"
   >
 >;
 
@@ -110,7 +102,18 @@ export interface Store {
   findTeam(workspaceId: number, externalId: string): Promise<Team | null>;
   getTeam(teamId: number): Promise<Team | null>;
   createTeam(team: NewTeam, at: string): Promise<Team>;
+  /** Changes settings that do not score a period (those have a history: `recordSetting`). */
   updateTeam(teamId: number, patch: TeamSettingsPatch): Promise<Team>;
+  /** The history of the settings periods are scored against (quotas, the monthly target). */
+  listSettingHistory(teamId: number): Promise<SettingChange[]>;
+  /** `name` is `value` from team-local day `from` on; returns the team as it is now. */
+  recordSetting(
+    teamId: number,
+    name: ScoredSetting,
+    value: number | null,
+    from: string,
+    at: string,
+  ): Promise<Team>;
   listTeams(): Promise<Team[]>;
 
   ensureMember(workspaceId: number, externalId: string, displayName: string, at: string): Promise<Member>;
@@ -180,12 +183,13 @@ export interface Store {
   /** Deletes job ledger rows and settled deliveries from before `before`; returns how many. */
   pruneLedgers(before: string): Promise<number>;
 
-  /** Sums of active (not withdrawn) reports over the period. */
+  /** Sums of active (not withdrawn) reports over the period: `sumCountsByMember` added up. */
   sumCounts(query: PeriodQuery): Promise<Counts>;
-  /** Per-member sums and days reported over the period, for every member with a report in it. */
-  sumCountsByMember(teamId: number, range: DateRange): Promise<MemberTotals[]>;
-  /** How many distinct days the member reported in the period. */
-  daysReported(query: PeriodQuery & { memberId: number }): Promise<number>;
+  /**
+   * Per-member sums and days reported over the period, for every member with a report in it (or only
+   * `memberId`): the one aggregate every figure is read from (app/figures).
+   */
+  sumCountsByMember(teamId: number, range: DateRange, memberId?: number): Promise<MemberTotals[]>;
 }
 
 /** A chart image that goes with a post (the digest's funnel). */

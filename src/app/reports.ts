@@ -1,9 +1,10 @@
 import { localDateAt } from "../core/calendar.js";
 import { parseReport } from "../core/parse/index.js";
-import { dailyProgress } from "../core/quota.js";
+import { quotaProgress } from "../core/quota.js";
 import { type Reply, SILENT } from "../core/reply.js";
 import { reportConfirmation, reportRefused, withdrawalConfirmation } from "../core/views/report.js";
 import { inLocale, type RequestContext } from "./context.js";
+import { loadTeamFigures } from "./figures.js";
 import type { Store } from "./ports.js";
 
 /**
@@ -72,14 +73,11 @@ export async function undoLastReport(
   return withdrawalConfirmation(ctx.t, { report: last, today: ctx.today, progress });
 }
 
-/** The member's totals for one day against the team's quota. */
+/** The member's totals for one day against that day's quota. */
 export async function dayProgress(store: Store, ctx: RequestContext, day: string) {
-  const counts = await store.sumCounts({
-    teamId: ctx.team.id,
-    memberId: ctx.member.id,
-    range: { start: day, end: day },
-  });
-  return dailyProgress(counts, ctx.team.quota);
+  const figures = await loadTeamFigures(store, ctx.team, { start: day, end: day }, day);
+  const me = figures.rep(ctx.member.id);
+  return quotaProgress(me.counts, me.expected);
 }
 
 /** Withdraws the report that came from a platform message the member deleted; null when it held none. */

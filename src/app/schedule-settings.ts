@@ -1,10 +1,10 @@
-import { isoWeekday, type LocalDate } from "../core/calendar.js";
+import { addDays, type DateRange, isoWeekday } from "../core/calendar.js";
 import type { Reply } from "../core/reply.js";
 import type { DaysOffSpec, SettingChange } from "../core/settings-commands.js";
-import { MAX_DAYS_OFF, resolveDaysOff } from "../core/settings-commands.js";
+import { DAYS_OFF_LOOKBACK, planDaysOff } from "../core/settings-commands.js";
 import { rangeLabel, shortDate } from "../core/views/dates.js";
 import type { RequestContext } from "./context.js";
-import { countryForTimeZone, isKnownCountry } from "./holidays.js";
+import { countryForTimeZone, isKnownCountry, teamHolidays } from "./holidays.js";
 import type { Store } from "./ports.js";
 
 function dayNames(ctx: RequestContext, days: readonly number[]): string {
@@ -58,22 +58,28 @@ export async function changeSetting(
   }
 }
 
-/** Marks the rep's days off: no reminders or nudges then, and they do not count against quota. */
+/**
+ * Marks the rep's days off: no reminders or nudges then, and they do not count against quota. Only working days
+ * are marked (weekends and holidays are off already), up to a week back so a missed day can be excused.
+ */
 export async function markDaysOff(store: Store, ctx: RequestContext, spec: DaysOffSpec): Promise<Reply> {
-  const days = resolveDaysOff(spec, ctx.today);
-  if (!days) return { tone: "error", lines: [ctx.t.tooManyDaysOff(MAX_DAYS_OFF)] };
-  if ((days[0] ?? ctx.today) < ctx.today) return { tone: "error", lines: [ctx.t.daysOffInPast] };
-  await store.addDaysOff(ctx.team.id, ctx.member.id, days, new Date(ctx.now).toISOString());
-  const first = days[0] as LocalDate;
-  const last = days.at(-1) as LocalDate;
-  const working = days.filter((d) => ctx.team.workingDays.includes(isoWeekday(d))).length;
-  return {
-    tone: "success",
-    lines: [
-      ctx.t.daysOffSaved(
-        first === last ? shortDate(ctx.t, first) : rangeLabel(ctx.t, { start: first, end: last }),
-        working,
-      ),
-    ],
-  };
+  // Holidays within the longest range that can be marked, so the plan can tell working days from the rest.
+  const window = { start: addDays(ctx.today, -DAYS_OFF_LOOKBACK), end: addDays(ctx.today, 366) };
+  const holidays = await teamHolidays(store, ctx.team, window);
+  const plan = planDaysOff(
+    spec,
+    ctx.today,
+    (day) => ctx.team.workingDays.includes(isoWeekday(day)) && !holidays.has(day),
+  );
+  const label = (range: DateRange) =>
+    range.start === range.end ? shortDate(ctx.t, range.start) : rangeLabel(ctx.t, range);
+  if (!plan.ok) {
+    const what = plan.reason === "not_a_date" ? plan.range.start : label(plan.range);
+    return { tone: "error", lines: [ctx.t.daysOffRefused(plan.reason, what)] };
+  }
+  await store.addDaysOff(ctx.team.id, ctx.member.id, plan.days, new Date(ctx.now).toISOString());
+  // A few days are named one by one, so a holiday or a weekend left out in the middle is plain to see.
+  const named =
+    plan.days.length <= 4 ? plan.days.map((d) => shortDate(ctx.t, d)).join(", ") : label(plan.range);
+  return { tone: "success", lines: [ctx.t.daysOffSaved(named, plan.days.length)] };
 }

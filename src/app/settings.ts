@@ -10,7 +10,10 @@ function refuse(ctx: RequestContext, what: "quota" | "target"): Reply {
   return { tone: "error", lines: [ctx.t.managersOnly(what)] };
 }
 
-/** Sets a daily quota for every rep of the team (managers only). */
+/**
+ * Sets a daily quota for every rep of the team (managers only), from today on: days before today keep the quota
+ * they were scored against.
+ */
 export async function setQuota(
   store: Store,
   ctx: RequestContext,
@@ -18,7 +21,13 @@ export async function setQuota(
   value: number,
 ): Promise<Reply> {
   if (ctx.role !== "manager") return refuse(ctx, "quota");
-  await store.updateTeam(ctx.team.id, { quota: { ...ctx.team.quota, [metric]: value } });
+  await store.recordSetting(
+    ctx.team.id,
+    `quota.${metric}`,
+    value,
+    ctx.today,
+    new Date(ctx.now).toISOString(),
+  );
   return { tone: "success", lines: [ctx.t.quotaSet(metric, value)] };
 }
 
@@ -26,10 +35,22 @@ export function showQuota(ctx: RequestContext): Reply {
   return { tone: "info", lines: [ctx.t.quotaShow(ctx.team.quota.visits, ctx.team.quota.followUps)] };
 }
 
-/** Sets the month's closing target (managers only) and answers with the plan it implies. */
+/**
+ * Sets the monthly closing target (managers only) from this month on, and answers with the plan it implies.
+ * `target 0` clears it: no plan, rather than a target "reached" with nothing closed.
+ */
 export async function setMonthlyTarget(store: Store, ctx: RequestContext, closings: number): Promise<Reply> {
   if (ctx.role !== "manager") return refuse(ctx, "target");
-  const team = await store.updateTeam(ctx.team.id, { monthlyTarget: closings });
+  const value = closings > 0 ? closings : null;
+  const team = await store.recordSetting(
+    ctx.team.id,
+    "monthlyTarget",
+    value,
+    ctx.today,
+    new Date(ctx.now).toISOString(),
+  );
+  if (value === null)
+    return { tone: "success", lines: [ctx.t.targetCleared(`${ctx.commandPrefix}target 8`)] };
   const plan = await monthPlan(store, { ...ctx, team });
   return {
     ...plan,

@@ -7,35 +7,27 @@ import { funnelView } from "../core/views/funnel.js";
 import { planView } from "../core/views/plan.js";
 import { todayView, weekView } from "../core/views/progress.js";
 import type { RequestContext } from "./context.js";
-import { monthPlanFrom } from "./plans.js";
+import { loadTeamFigures } from "./figures.js";
+import { monthPlanAsOf } from "./plans.js";
 import type { Store } from "./ports.js";
-import { workingCalendar } from "./working-days.js";
 
 export async function todaySummary(store: Store, ctx: RequestContext): Promise<Reply> {
-  const counts = await store.sumCounts({
-    teamId: ctx.team.id,
-    memberId: ctx.member.id,
-    range: { start: ctx.today, end: ctx.today },
-  });
-  return todayView(ctx.t, { today: ctx.today, counts, quota: ctx.team.quota });
+  const day = { start: ctx.today, end: ctx.today };
+  const me = (await loadTeamFigures(store, ctx.team, day, ctx.today)).rep(ctx.member.id);
+  return todayView(ctx.t, { today: ctx.today, counts: me.counts, expected: me.expected });
 }
 
 export async function weekSummary(store: Store, ctx: RequestContext): Promise<Reply> {
   const range = isoWeekRange(ctx.today);
-  const query = { teamId: ctx.team.id, memberId: ctx.member.id, range };
-  const [counts, daysReported, calendar] = await Promise.all([
-    store.sumCounts(query),
-    store.daysReported(query),
-    workingCalendar(store, ctx.team, range),
-  ]);
+  const me = (await loadTeamFigures(store, ctx.team, range, ctx.today)).rep(ctx.member.id);
   return weekView(ctx.t, {
     week: isoWeekOf(ctx.today).week,
     range,
-    counts,
-    quota: ctx.team.quota,
-    // Holidays and the rep's days off do not count against the week's quota.
-    workingDays: calendar.expectedDays(ctx.member.id),
-    daysReported,
+    counts: me.counts,
+    // Only the working days so far, less holidays and the rep's days off, each at its own day's quota.
+    expected: me.expected,
+    expectedDays: me.expectedDays,
+    daysReported: me.daysReported,
   });
 }
 
@@ -48,10 +40,11 @@ export function funnelRange(period: FunnelPeriod, today: string) {
 /** The team's funnel for the period against 10:5:3:1. */
 export async function teamFunnel(store: Store, ctx: RequestContext, period: FunnelPeriod): Promise<Reply> {
   const range = funnelRange(period, ctx.today);
-  const [counts, checkIns] = await Promise.all([
-    store.sumCounts({ teamId: ctx.team.id, range }),
+  const [figures, checkIns] = await Promise.all([
+    loadTeamFigures(store, ctx.team, range, ctx.today),
     store.countCheckIns({ teamId: ctx.team.id, range }),
   ]);
+  const counts = figures.totals;
   const label = ctx.t.funnelPeriodLabel(
     period,
     isoWeekOf(ctx.today).week,
@@ -70,7 +63,7 @@ export async function teamFunnel(store: Store, ctx: RequestContext, period: Funn
 export async function monthPlan(store: Store, ctx: RequestContext): Promise<Reply> {
   return planView(ctx.t, {
     month: monthLabel(ctx.t, ctx.today),
-    plan: await monthPlanFrom(store, ctx.team, ctx.today),
+    plan: await monthPlanAsOf(store, ctx.team, ctx.today),
     targetCommand: `${ctx.commandPrefix}target 8`,
   });
 }

@@ -1,7 +1,6 @@
 import type { DateRange } from "./calendar.js";
 import { analyzeFunnel, type FunnelAnalysis, type MonthPlan } from "./funnel.js";
 import type { Counts } from "./metrics.js";
-import type { DailyQuota } from "./quota.js";
 import type { MemberTotals } from "./team.js";
 
 export type Trend = "up" | "down" | "flat" | "new";
@@ -15,7 +14,7 @@ export interface DigestRow {
   /** Working days the rep was expected to work: the team's working days less holidays and their days off. */
   expectedDays: number;
   daysReported: number;
-  /** quota.visits × expectedDays. */
+  /** Each expected day's visit quota, as it was in force that day, added up. */
   visitTarget: number;
   /** visits / visitTarget, null when nothing was expected. */
   visitAttainment: number | null;
@@ -44,9 +43,8 @@ export interface DigestInput {
   teamName: string;
   week: number;
   range: DateRange;
-  quota: DailyQuota;
-  /** Everyone the digest reports on, in display order. */
-  reps: Array<{ memberId: number; displayName: string; expectedDays: number }>;
+  /** Everyone the digest reports on, in display order, with what was expected of them (core/figures). */
+  reps: Array<{ memberId: number; displayName: string; expectedDays: number; expectedVisits: number }>;
   thisWeek: MemberTotals[];
   lastWeek: MemberTotals[];
   totals: Counts;
@@ -76,7 +74,7 @@ export function composeDigest(input: DigestInput): Digest {
     const now = thisWeek.get(rep.memberId);
     const before = lastWeek.get(rep.memberId);
     const visits = now?.counts.visits ?? 0;
-    const visitTarget = input.quota.visits * rep.expectedDays;
+    const visitTarget = rep.expectedVisits;
     return {
       memberId: rep.memberId,
       name: rep.displayName,

@@ -31,23 +31,13 @@ function progress(metric: QuotaProgress["metric"], done: number, quota: number):
   };
 }
 
-/** Progress for one day: visits first, then follow-ups. */
-export function dailyProgress(
-  done: { visits: number; followUps: number },
-  quota: DailyQuota,
-): QuotaProgress[] {
-  return periodProgress(done, quota, 1);
-}
-
 /**
- * Progress over a period: quota multiplied by the number of working days the rep was expected to work (days
- * off excluded by the caller). Visits first, then follow-ups.
+ * Progress against what was expected: one day's quota, or a period's (each expected day's quota added up, see
+ * core/figures). Visits first, then follow-ups.
  */
-export function periodProgress(
+export function quotaProgress(
   done: { visits: number; followUps: number },
-  quota: DailyQuota,
-  expectedDays: number,
+  expected: DailyQuota,
 ): QuotaProgress[] {
-  const days = clean(expectedDays);
-  return QUOTA_METRICS.map((metric) => progress(metric, clean(done[metric]), clean(quota[metric]) * days));
+  return QUOTA_METRICS.map((metric) => progress(metric, clean(done[metric]), clean(expected[metric])));
 }

@@ -85,28 +85,69 @@ export function parseSettingChange(args: string): SettingChange | null {
   return null;
 }
 
-const RELATIVE = new Set(["today", "tomorrow", "hari ini", "besok"]);
+const RELATIVE: Record<string, number> = {
+  today: 0,
+  "hari ini": 0,
+  tomorrow: 1,
+  besok: 1,
+  yesterday: -1,
+  kemarin: -1,
+};
 
-/** `off today`, `off 2026-12-24`, `off 2026-12-24..2026-12-26`; null when unreadable. */
+const DAY_WORD = /^(?:\d{4}-\d{2}-\d{2}|today|tomorrow|yesterday|hari ini|besok|kemarin)$/;
+
+/**
+ * `off today`, `off yesterday`, `off 2026-12-24`, `off 2026-12-24..2026-12-26` as typed; null when it does not
+ * look like days at all. Whether the days make sense (real dates, in order, not too far back) is `planDaysOff`'s
+ * to say, with the reason.
+ */
 export function parseDaysOff(args: string): DaysOffSpec | null {
-  const text = args.trim().toLowerCase();
-  if (RELATIVE.has(text)) return { from: text, to: text };
-  const [from = "", to = from] = text.split(/\s*(?:\.\.|–|—|\bto\b|\bsampai\b|\bs\/d\b)\s*/);
-  return isValidLocalDate(from) && isValidLocalDate(to) && to >= from ? { from, to } : null;
+  const text = args.trim().toLowerCase().replace(/\s+/g, " ");
+  const [from = "", to = from, ...more] = text.split(/\s*(?:\.\.|–|—|\bto\b|\bsampai\b|\bs\/d\b)\s*/);
+  if (more.length > 0 || !DAY_WORD.test(from) || !DAY_WORD.test(to)) return null;
+  return { from, to };
 }
 
 /** Longest stretch of days off one message may mark: a long leave is a few messages, a typo is not a year. */
 export const MAX_DAYS_OFF = 31;
 
-/** The dates a days-off request covers, given the team's today; null past MAX_DAYS_OFF. */
-export function resolveDaysOff(spec: DaysOffSpec, today: LocalDate): LocalDate[] | null {
-  const resolve = (word: string) =>
-    word === "today" || word === "hari ini"
-      ? today
-      : word === "tomorrow" || word === "besok"
-        ? addDays(today, 1)
-        : word;
+/** How far back a missed day can still be excused. */
+export const DAYS_OFF_LOOKBACK = 7;
+
+export type DaysOffRefusal = "not_a_date" | "reversed" | "too_long" | "too_far_back" | "no_working_days";
+
+export type DaysOffPlan =
+  | { ok: true; range: DateRange; days: LocalDate[] }
+  | {
+      ok: false;
+      reason: DaysOffRefusal;
+      /** The date the reason is about, or the range as asked. */
+      range: DateRange;
+    };
+
+/**
+ * What a days-off request marks: the working days in the asked range (weekends and holidays are off anyway), or
+ * why nothing can be marked — a date that does not exist, an end before the start, a range too long, or days more
+ * than a week back.
+ */
+export function planDaysOff(
+  spec: DaysOffSpec,
+  today: LocalDate,
+  isWorkingDay: (day: LocalDate) => boolean,
+): DaysOffPlan {
+  const resolve = (word: string) => {
+    const offset = RELATIVE[word];
+    return offset === undefined ? word : addDays(today, offset);
+  };
   const range: DateRange = { start: resolve(spec.from), end: resolve(spec.to) };
-  const days = daysInRange(range);
-  return days.length <= MAX_DAYS_OFF ? days : null;
+  for (const day of [range.start, range.end]) {
+    if (!isValidLocalDate(day)) return { ok: false, reason: "not_a_date", range: { start: day, end: day } };
+  }
+  if (range.end < range.start) return { ok: false, reason: "reversed", range };
+  const all = daysInRange(range);
+  if (all.length > MAX_DAYS_OFF) return { ok: false, reason: "too_long", range };
+  if (range.start < addDays(today, -DAYS_OFF_LOOKBACK)) return { ok: false, reason: "too_far_back", range };
+  const days = all.filter(isWorkingDay);
+  if (days.length === 0) return { ok: false, reason: "no_working_days", range };
+  return { ok: true, range, days };
 }

@@ -120,21 +120,26 @@ export async function findReportWithdrawnBy(db: Db, teamId: number, by: string):
   return row ? toReport(row) : null;
 }
 
+/** Sums over the period: the per-member sums added up, so there is one aggregate query. */
 export async function sumCounts(db: Db, query: PeriodQuery): Promise<Counts> {
-  let q = db
-    .selectFrom("reports")
-    .select((eb) => METRICS.map((metric) => eb.fn.sum<string | number | null>(metric).as(metric)))
-    .where("teamId", "=", query.teamId)
-    .where("day", ">=", query.range.start)
-    .where("day", "<=", query.range.end)
-    .where("undoneAt", "is", null);
-  if (query.memberId !== undefined) q = q.where("memberId", "=", query.memberId);
-  const row = await q.executeTakeFirst();
-  return toCounts(row);
+  const counts = emptyCounts();
+  for (const member of await sumCountsByMember(db, query.teamId, query.range, query.memberId)) {
+    for (const metric of METRICS) counts[metric] += member.counts[metric];
+  }
+  return counts;
 }
 
-export async function sumCountsByMember(db: Db, teamId: number, range: DateRange): Promise<MemberTotals[]> {
-  const rows = await db
+/**
+ * The one aggregate over reports: per member, the sums of the period's active (not withdrawn) reports and the
+ * distinct days they reported. Every figure Corong shows is read from it.
+ */
+export async function sumCountsByMember(
+  db: Db,
+  teamId: number,
+  range: DateRange,
+  memberId?: number,
+): Promise<MemberTotals[]> {
+  let query = db
     .selectFrom("reports")
     .innerJoin("members", "members.id", "reports.memberId")
     .select((eb) => [
@@ -146,7 +151,9 @@ export async function sumCountsByMember(db: Db, teamId: number, range: DateRange
     .where("reports.teamId", "=", teamId)
     .where("reports.day", ">=", range.start)
     .where("reports.day", "<=", range.end)
-    .where("reports.undoneAt", "is", null)
+    .where("reports.undoneAt", "is", null);
+  if (memberId !== undefined) query = query.where("reports.memberId", "=", memberId);
+  const rows = await query
     .groupBy(["reports.memberId", "members.displayName"])
     .orderBy("members.displayName")
     .execute();
@@ -156,19 +163,6 @@ export async function sumCountsByMember(db: Db, teamId: number, range: DateRange
     daysReported: Number(row.daysReported),
     counts: toCounts(row),
   }));
-}
-
-export async function daysReported(db: Db, query: PeriodQuery & { memberId: number }): Promise<number> {
-  const row = await db
-    .selectFrom("reports")
-    .select((eb) => eb.fn.count<string | number>("day").distinct().as("days"))
-    .where("teamId", "=", query.teamId)
-    .where("memberId", "=", query.memberId)
-    .where("day", ">=", query.range.start)
-    .where("day", "<=", query.range.end)
-    .where("undoneAt", "is", null)
-    .executeTakeFirst();
-  return Number(row?.days ?? 0);
 }
 
 /** Postgres returns sums as strings and empty sums as null: both become plain numbers here. */

@@ -15,6 +15,16 @@ export interface Database {
   visitCheckins: VisitCheckinsTable;
   teamHolidays: TeamHolidaysTable;
   daysOff: DaysOffTable;
+  settingHistory: SettingHistoryTable;
+}
+
+export interface SettingHistoryTable {
+  teamId: number;
+  memberKey: ColumnType<string, string | undefined, string>;
+  name: string;
+  value: number | null;
+  effectiveFrom: string;
+  createdAt: string;
 }
 
 export interface TeamHolidaysTable {

@@ -7,6 +7,7 @@ import * as jobs from "./job-repository.js";
 import * as members from "./member-repository.js";
 import * as reports from "./report-repository.js";
 import type { Database } from "./schema.js";
+import * as settings from "./setting-repository.js";
 import * as teams from "./team-repository.js";
 import { isTransientDatabaseError, type RetryPolicy, retryTransient } from "./transient.js";
 
@@ -34,8 +35,14 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
     ensureWorkspace: (...args) => teams.ensureWorkspace(db, ...args),
     findTeam: (...args) => teams.findTeam(db, ...args),
     getTeam: (...args) => teams.getTeam(db, ...args),
-    createTeam: (...args) => teams.createTeam(db, ...args),
+    createTeam: (team, at) => db.transaction().execute((trx) => teams.createTeam(trx, team, at)),
     updateTeam: (...args) => teams.updateTeam(db, ...args),
+    listSettingHistory: (...args) => settings.listSettingHistory(db, ...args),
+    recordSetting: (teamId, name, value, from, at) =>
+      db.transaction().execute(async (trx) => {
+        await settings.recordSetting(trx, teamId, name, value, from, at);
+        return teams.getTeamOrThrow(trx, teamId);
+      }),
     listTeams: () => teams.listTeams(db),
     ensureMember: (...args) => members.ensureMember(db, ...args),
     ensureMemberIfMissing: (...args) => members.ensureMemberIfMissing(db, ...args),
@@ -73,7 +80,6 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
     pruneLedgers: (...args) => jobs.pruneLedgers(db, ...args),
     sumCounts: (...args) => reports.sumCounts(db, ...args),
     sumCountsByMember: (...args) => reports.sumCountsByMember(db, ...args),
-    daysReported: (...args) => reports.daysReported(db, ...args),
   };
   const retrying = Object.entries(calls).map(([name, call]: [string, (...args: unknown[]) => unknown]) => {
     const policy = POLICIES[name as keyof Store] ?? DEFAULT_POLICY;

@@ -3,6 +3,7 @@ import type { NewTeam, TeamSettingsPatch } from "../app/ports.js";
 import type { Platform, Team } from "../core/team.js";
 import { toTeam } from "./rows.js";
 import type { Database, TeamRowUpdate } from "./schema.js";
+import { recordInitialSettings } from "./setting-repository.js";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -51,12 +52,18 @@ export async function getTeam(db: Db, teamId: number): Promise<Team | null> {
   return row ? toTeam(row) : null;
 }
 
+export async function getTeamOrThrow(db: Db, teamId: number): Promise<Team> {
+  const team = await getTeam(db, teamId);
+  if (!team) throw new Error(`team ${teamId} not found`);
+  return team;
+}
+
 export async function listTeams(db: Db): Promise<Team[]> {
   const rows = await db.selectFrom("teams").selectAll().orderBy("id").execute();
   return rows.map(toTeam);
 }
 
-/** Creates the team, or returns the existing one when the channel is already a team. */
+/** Creates the team with its quotas on record, or returns the existing one when the channel is already a team. */
 export async function createTeam(db: Db, team: NewTeam, at: string): Promise<Team> {
   await db
     .insertInto("teams")
@@ -65,6 +72,7 @@ export async function createTeam(db: Db, team: NewTeam, at: string): Promise<Tea
     .execute();
   const created = await findTeam(db, team.workspaceId, team.externalId);
   if (!created) throw new Error(`team ${team.externalId} was not created`);
+  await recordInitialSettings(db, created.id, at);
   return created;
 }
 
@@ -74,19 +82,12 @@ export async function updateTeam(db: Db, teamId: number, patch: TeamSettingsPatc
   if (patch.timezone !== undefined) set.timezone = patch.timezone;
   if (patch.locale !== undefined) set.locale = patch.locale;
   if (patch.workingDays !== undefined) set.workingDays = patch.workingDays.join(",");
-  if (patch.quota !== undefined) {
-    set.quotaVisits = patch.quota.visits;
-    set.quotaFollowUps = patch.quota.followUps;
-  }
   if (patch.reminderTime !== undefined) set.reminderTime = patch.reminderTime;
   if (patch.nudgeTime !== undefined) set.nudgeTime = patch.nudgeTime;
   if (patch.digestTime !== undefined) set.digestTime = patch.digestTime;
-  if (patch.monthlyTarget !== undefined) set.monthlyTarget = patch.monthlyTarget;
   if (patch.country !== undefined) set.country = patch.country;
   if (Object.keys(set).length > 0) await db.updateTable("teams").set(set).where("id", "=", teamId).execute();
-  const team = await getTeam(db, teamId);
-  if (!team) throw new Error(`team ${teamId} not found`);
-  return team;
+  return getTeamOrThrow(db, teamId);
 }
 
 /** Every team with the platform it lives on: what the scheduler walks each minute. */

@@ -129,10 +129,11 @@ describe.each(DIALECTS)("the bot on $name", (dialect) => {
     expect(await h.send("today")).toBe(
       "Today · Wed 2 Dec\nVisits 4/5 · follow-ups 2/3 — one more visit to hit quota\nAlso: 1 lead",
     );
+    // On Wednesday the week so far is three working days: Thursday and Friday have not come yet.
     const week = await h.send("week");
     expect(week).toContain("Week 49 (30 Nov – 6 Dec)");
-    expect(week).toContain("Visits 9/25 · follow-ups 5/15");
-    expect(week).toContain("Reported 2 of 5 working days");
+    expect(week).toContain("Visits 9/15 · follow-ups 5/9");
+    expect(week).toContain("Reported 2 of 3 working days");
   });
 
   it("lets a manager set quotas and refuses a rep", async () => {
@@ -140,9 +141,11 @@ describe.each(DIALECTS)("the bot on $name", (dialect) => {
       "Only a team manager can change quotas — ask your manager to set them.",
     );
     expect(await h.send("quota visits 8", { user: "maya" })).toBe(
-      "Daily quota set: 8 visits per rep per working day.",
+      "Daily quota set: 8 visits per rep per working day, from today.",
     );
     expect(await h.send("met 4 clients")).toContain("visits 4/8");
+    // From today: yesterday is still scored against the quota it had.
+    expect(await h.send("yesterday met 3 clients")).toContain("Yesterday: visits 3/5 · follow-ups 0/3");
   });
 
   it("shows the funnel against 10:5:3:1 and names the weakest stage", async () => {

@@ -46,7 +46,7 @@ describe.each(DIALECTS)("schedule settings and days off on $name", (dialect) => 
   it("reminds at the manager's time, skips a rep who is off, and keeps a team holiday free", async () => {
     await h.send("settings reminder 17:30", { user: "maya" });
     expect(await h.send("off today", { user: "budi" })).toBe(
-      "🌴 Marked off: 2 Dec (1 day). No reminders then, and it won't count against your quota.",
+      "🌴 Marked off: 2 Dec (1 working day). No reminders then, and it won't count against your quota.",
     );
     await tick("2026-12-02T17:29:00");
     expect(reminded()).toEqual([]);
@@ -64,8 +64,24 @@ describe.each(DIALECTS)("schedule settings and days off on $name", (dialect) => 
     expect(week).toContain("Reported 0 of 3 working days");
   });
 
-  it("refuses days off in the past or too long", async () => {
-    expect(await h.send("off 2026-11-30")).toBe("Days off can only be marked from today on.");
+  it("marks working days only, excuses a missed day, and says why it refuses", async () => {
+    // Christmas is a public holiday in Indonesia and the 26th a Saturday: one working day.
+    expect(await h.send("off 2026-12-24..2026-12-26")).toBe(
+      "🌴 Marked off: 24 Dec (1 working day). No reminders then, and it won't count against your quota.",
+    );
+    expect(await h.send("off yesterday")).toContain("Marked off: 1 Dec (1 working day)");
+    expect(await h.send("off 2026-12-26..2026-12-27")).toBe(
+      "26 – 27 Dec has no working days (weekend or holiday) — nothing to mark.",
+    );
+    expect(await h.send("off 2026-12-24..2026-12-21")).toBe(
+      "24 – 21 Dec ends before it starts — write the earlier day first.",
+    );
+    expect(await h.send("off 2026-11-20")).toBe(
+      "Days off can be marked up to 7 days back; 20 Nov is further.",
+    );
+    expect(await h.send("off 2026-02-30")).toBe(
+      "2026-02-30 isn't a date — write it as YYYY-MM-DD, e.g. 2026-12-24.",
+    );
     expect(await h.send("off 2026-12-02..2027-02-01")).toContain("more than 31 days in one go");
   });
 });

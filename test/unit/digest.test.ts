@@ -23,11 +23,11 @@ function input(overrides: Partial<DigestInput> = {}): DigestInput {
     teamName: "Sales JKT",
     week: 48,
     range: week,
-    quota: { visits: 5, followUps: 3 },
+    // A visit quota of 5 a day.
     reps: [
-      { memberId: 1, displayName: "Ayu", expectedDays: 5 },
-      { memberId: 2, displayName: "Budi", expectedDays: 4 }, // one day off
-      { memberId: 3, displayName: "Citra", expectedDays: 5 },
+      { memberId: 1, displayName: "Ayu", expectedDays: 5, expectedVisits: 25 },
+      { memberId: 2, displayName: "Budi", expectedDays: 4, expectedVisits: 20 }, // one day off
+      { memberId: 3, displayName: "Citra", expectedDays: 5, expectedVisits: 25 },
     ],
     thisWeek: [
       totalsOf(1, "Ayu", 5, { visits: 25, followUps: 12, closed: 2 }),

@@ -1,27 +1,27 @@
 import { describe, expect, it } from "vitest";
-import { dailyProgress, periodProgress } from "../../src/core/quota.js";
+import { quotaProgress } from "../../src/core/quota.js";
 
-describe("dailyProgress", () => {
+describe("quotaProgress for a day", () => {
   it("UX: 4 visits of 5, 2 follow-ups of 3", () => {
-    expect(dailyProgress({ visits: 4, followUps: 2 }, { visits: 5, followUps: 3 })).toEqual([
+    expect(quotaProgress({ visits: 4, followUps: 2 }, { visits: 5, followUps: 3 })).toEqual([
       { metric: "visits", done: 4, quota: 5, remaining: 1, met: false, percent: 80 },
       { metric: "followUps", done: 2, quota: 3, remaining: 1, met: false, percent: 66 },
     ]);
   });
 
   it("met and exceeded", () => {
-    const [visits, followUps] = dailyProgress({ visits: 7, followUps: 3 }, { visits: 5, followUps: 3 });
+    const [visits, followUps] = quotaProgress({ visits: 7, followUps: 3 }, { visits: 5, followUps: 3 });
     expect(visits).toMatchObject({ remaining: 0, met: true, percent: 140 });
     expect(followUps).toMatchObject({ remaining: 0, met: true, percent: 100 });
   });
 
   it("100% is shown only when the quota is met", () => {
-    const [visits] = dailyProgress({ visits: 199, followUps: 0 }, { visits: 200, followUps: 0 });
+    const [visits] = quotaProgress({ visits: 199, followUps: 0 }, { visits: 200, followUps: 0 });
     expect(visits).toMatchObject({ met: false, percent: 99 });
   });
 
   it("a zero quota has no percentage and is always met", () => {
-    const [, followUps] = dailyProgress({ visits: 0, followUps: 0 }, { visits: 5, followUps: 0 });
+    const [, followUps] = quotaProgress({ visits: 0, followUps: 0 }, { visits: 5, followUps: 0 });
     expect(followUps).toEqual({
       metric: "followUps",
       done: 0,
@@ -33,37 +33,27 @@ describe("dailyProgress", () => {
   });
 
   it("nothing done yet", () => {
-    const [visits] = dailyProgress({ visits: 0, followUps: 0 }, { visits: 5, followUps: 3 });
+    const [visits] = quotaProgress({ visits: 0, followUps: 0 }, { visits: 5, followUps: 3 });
     expect(visits).toMatchObject({ done: 0, remaining: 5, met: false, percent: 0 });
   });
 });
 
-describe("periodProgress", () => {
-  it("UX digest: 76 of 100 visits over 20 expected days is 76%", () => {
-    const [visits, followUps] = periodProgress(
-      { visits: 76, followUps: 41 },
-      { visits: 5, followUps: 3 },
-      20,
-    );
+describe("quotaProgress over a period's expected total", () => {
+  it("UX digest: 76 of 100 visits is 76%", () => {
+    const [visits, followUps] = quotaProgress({ visits: 76, followUps: 41 }, { visits: 100, followUps: 60 });
     expect(visits).toMatchObject({ quota: 100, remaining: 24, met: false, percent: 76 });
     expect(followUps).toMatchObject({ quota: 60, remaining: 19, percent: 68 });
   });
 
-  it("a week with a day off expects four days", () => {
-    const [visits] = periodProgress({ visits: 20, followUps: 12 }, { visits: 5, followUps: 3 }, 4);
-    expect(visits).toMatchObject({ quota: 20, met: true, percent: 100 });
-  });
-
-  it("no expected days: no quota, no percentage", () => {
-    const [visits] = periodProgress({ visits: 3, followUps: 0 }, { visits: 5, followUps: 3 }, 0);
+  it("nothing expected: no quota, no percentage", () => {
+    const [visits] = quotaProgress({ visits: 3, followUps: 0 }, { visits: 0, followUps: 0 });
     expect(visits).toMatchObject({ quota: 0, met: true, percent: null });
   });
 
   it("never yields NaN or negatives from bad input", () => {
-    for (const p of periodProgress(
+    for (const p of quotaProgress(
       { visits: Number.NaN, followUps: -2 },
-      { visits: -1, followUps: 3 },
-      Number.NaN,
+      { visits: -1, followUps: Number.NaN },
     )) {
       expect(p.done).toBeGreaterThanOrEqual(0);
       expect(p.quota).toBe(0);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { isoWeekday } from "../../src/core/calendar.js";
 import { parseCommand } from "../../src/core/commands.js";
-import { resolveDaysOff } from "../../src/core/settings-commands.js";
+import { planDaysOff } from "../../src/core/settings-commands.js";
 
 describe("settings and days-off commands", () => {
   it("reads schedule changes", () => {
@@ -37,16 +38,33 @@ describe("settings and days-off commands", () => {
     expect(parseCommand("off someday")).toEqual({ kind: "usage", command: "off" });
   });
 
-  it("reads days off and resolves them against the team's today", () => {
-    const today = "2026-12-23";
-    const resolve = (text: string) => {
+  it("reads days off and marks only working days, against the team's today", () => {
+    const today = "2026-12-23"; // a Wednesday
+    // Christmas is a holiday; weekends are off anyway.
+    const working = (day: string) => isoWeekday(day) <= 5 && day !== "2026-12-25";
+    const plan = (text: string) => {
       const command = parseCommand(text);
-      return command.kind === "daysOff" ? resolveDaysOff(command.days, today) : command;
+      return command.kind === "daysOff" ? planDaysOff(command.days, today, working) : command;
     };
-    expect(resolve("off today")).toEqual(["2026-12-23"]);
-    expect(resolve("libur besok")).toEqual(["2026-12-24"]);
-    expect(resolve("off")).toEqual(["2026-12-23"]);
-    expect(resolve("cuti 2026-12-24..2026-12-26")).toEqual(["2026-12-24", "2026-12-25", "2026-12-26"]);
-    expect(resolve("off 2026-12-01..2027-02-01")).toBeNull();
+    expect(plan("off today")).toMatchObject({ ok: true, days: ["2026-12-23"] });
+    expect(plan("libur besok")).toMatchObject({ ok: true, days: ["2026-12-24"] });
+    expect(plan("off")).toMatchObject({ ok: true, days: ["2026-12-23"] });
+    // A missed day can be excused, up to a week back.
+    expect(plan("off yesterday")).toMatchObject({ ok: true, days: ["2026-12-22"] });
+    expect(plan("izin kemarin")).toMatchObject({ ok: true, days: ["2026-12-22"] });
+    expect(plan("cuti 2026-12-24..2026-12-26")).toMatchObject({ ok: true, days: ["2026-12-24"] });
+    expect(plan("off 2026-12-24 to 2026-12-29")).toMatchObject({
+      ok: true,
+      days: ["2026-12-24", "2026-12-28", "2026-12-29"],
+    });
+    expect(plan("off 2026-12-26..2026-12-27")).toMatchObject({ ok: false, reason: "no_working_days" });
+    expect(plan("off 2026-12-26..2026-12-24")).toMatchObject({ ok: false, reason: "reversed" });
+    expect(plan("off 2026-02-30")).toMatchObject({
+      ok: false,
+      reason: "not_a_date",
+      range: { start: "2026-02-30" },
+    });
+    expect(plan("off 2026-12-01..2027-02-01")).toMatchObject({ ok: false, reason: "too_long" });
+    expect(plan("off 2026-12-15")).toMatchObject({ ok: false, reason: "too_far_back" });
   });
 });

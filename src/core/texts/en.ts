@@ -1,4 +1,5 @@
 import type { QuotaProgress } from "../quota.js";
+import { DAYS_OFF_LOOKBACK, MAX_DAYS_OFF } from "../settings-commands.js";
 import { countWithMetric, formatNumber, metricName, metricWord } from "./metric-words.js";
 import type { Texts } from "./texts.js";
 
@@ -37,9 +38,9 @@ export const en: Texts = {
 
   logged: (day, counts) => `✅ Logged for ${day}: ${counts}`,
   updated: (day, counts) => `✏️ Updated for ${day}: ${counts}`,
-  progress: (progress) =>
-    `${progress.map((p) => `${metricName("en", p.metric)} ${p.done}/${p.quota}`).join(" · ")}${whatIsLeft(progress)}`,
-  progressLine: (day, progress) => `${en.dayHeading(day)}: ${en.progress(progress)}`,
+  progress: (progress, nudge = true) =>
+    `${progress.map((p) => `${metricName("en", p.metric)} ${p.done}${p.quota > 0 ? `/${p.quota}` : ""}`).join(" · ")}${nudge ? whatIsLeft(progress) : ""}`,
+  progressLine: (day, progress, nudge = true) => `${en.dayHeading(day)}: ${en.progress(progress, nudge)}`,
   withdrawn: (day, counts) => `↩️ Withdrawn: ${counts} (${day}).`,
   nothingToUndo: "There's no report of yours to withdraw.",
   alreadyWithdrawn: "That report was already withdrawn — nothing changed.",
@@ -102,9 +103,11 @@ export const en: Texts = {
   teamChosen: (team) =>
     `Got it — your direct messages now count for ${team}. Send your report again, please.`,
   quotaSet: (metric, value) =>
-    `Daily quota set: ${countWithMetric("en", metric, value)} per rep per working day.`,
+    `Daily quota set: ${countWithMetric("en", metric, value)} per rep per working day, from today.`,
   quotaShow: (visits, followUps) =>
     `Daily quota: ${countWithMetric("en", "visits", visits)} · ${countWithMetric("en", "followUps", followUps)} per rep.`,
+  targetCleared: (targetCommand) =>
+    `🎯 No monthly target from this month on. Set one again with \`${targetCommand}\`.`,
   targetSet: (closings) =>
     `🎯 Monthly target: ${countWithMetric("en", "closed", closings)} a month, from this month on. Here is what it takes:`,
   languageSet: "Got it — I'll answer you in English.",
@@ -222,10 +225,16 @@ export const en: Texts = {
     })[what],
   unknownCountry: (code) =>
     `I don't know the holidays of "${code}". Use a two-letter country code such as ID, SG or DE.`,
-  daysOffSaved: (range, count) =>
-    `🌴 Marked off: ${range} (${count} day${count === 1 ? "" : "s"}). No reminders then, and it won't count against your quota.`,
-  tooManyDaysOff: (max) => `That's more than ${max} days in one go — please mark a long leave in parts.`,
-  daysOffInPast: "Days off can only be marked from today on.",
+  daysOffSaved: (days, count) =>
+    `🌴 Marked off: ${days} (${count} working day${count === 1 ? "" : "s"}). No reminders then, and it won't count against your quota.`,
+  daysOffRefused: (reason, what) =>
+    ({
+      not_a_date: `${what} isn't a date — write it as YYYY-MM-DD, e.g. 2026-12-24.`,
+      reversed: `${what} ends before it starts — write the earlier day first.`,
+      too_long: `${what} is more than ${MAX_DAYS_OFF} days in one go — please mark a long leave in parts.`,
+      too_far_back: `Days off can be marked up to ${DAYS_OFF_LOOKBACK} days back; ${what} is further.`,
+      no_working_days: `${what} has no working days (weekend or holiday) — nothing to mark.`,
+    })[reason],
   helpTitle: "Corong — your daily sales log",
   help: (p) => [
     "Just tell me what you did: `met 4 clients, 2 follow-ups, 1 new lead`",

@@ -1,4 +1,5 @@
 import type { QuotaProgress } from "../quota.js";
+import { DAYS_OFF_LOOKBACK, MAX_DAYS_OFF } from "../settings-commands.js";
 import { countWithMetric, formatNumber, metricName, metricWord } from "./metric-words.js";
 import type { Texts } from "./texts.js";
 
@@ -21,7 +22,7 @@ const TIPS: Record<string, string> = {
 
 function whatIsLeft(progress: QuotaProgress[]): string {
   const first = progress.find((p) => !p.met && p.quota > 0);
-  if (!first) return progress.some((p) => p.quota > 0) ? " — target harian tercapai 🎉" : "";
+  if (!first) return progress.some((p) => p.quota > 0) ? " — kuota harian tercapai 🎉" : "";
   return ` — kurang ${first.remaining} ${metricWord("id", first.metric, first.remaining)} lagi`;
 }
 
@@ -35,9 +36,9 @@ export const id: Texts = {
 
   logged: (day, counts) => `✅ Tercatat untuk ${day}: ${counts}`,
   updated: (day, counts) => `✏️ Diperbarui untuk ${day}: ${counts}`,
-  progress: (progress) =>
-    `${progress.map((p) => `${metricName("id", p.metric)} ${p.done}/${p.quota}`).join(" · ")}${whatIsLeft(progress)}`,
-  progressLine: (day, progress) => `${id.dayHeading(day)}: ${id.progress(progress)}`,
+  progress: (progress, nudge = true) =>
+    `${progress.map((p) => `${metricName("id", p.metric)} ${p.done}${p.quota > 0 ? `/${p.quota}` : ""}`).join(" · ")}${nudge ? whatIsLeft(progress) : ""}`,
+  progressLine: (day, progress, nudge = true) => `${id.dayHeading(day)}: ${id.progress(progress, nudge)}`,
   withdrawn: (day, counts) => `↩️ Dibatalkan: ${counts} (${day}).`,
   nothingToUndo: "Belum ada laporanmu yang bisa dibatalkan.",
   alreadyWithdrawn: "Laporan itu sudah dibatalkan — tidak ada yang berubah.",
@@ -80,7 +81,7 @@ export const id: Texts = {
     })[command],
   managersOnly: (what) =>
     ({
-      quota: "Hanya manajer tim yang bisa mengubah target harian — minta manajermu untuk mengaturnya.",
+      quota: "Hanya manajer tim yang bisa mengubah kuota harian — minta manajermu untuk mengaturnya.",
       target: "Hanya manajer tim yang bisa mengatur target bulanan — minta manajermu untuk mengaturnya.",
       manager: "Hanya manajer tim yang bisa menambah manajer.",
       timezone: "Hanya manajer tim yang bisa mengubah zona waktu tim.",
@@ -99,8 +100,10 @@ export const id: Texts = {
   chooseTeam: "Kamu ada di lebih dari satu tim — laporanmu dicatat ke tim mana?",
   teamChosen: (team) => `Siap — pesan langsungmu sekarang dicatat untuk ${team}. Kirim ulang laporanmu ya.`,
   quotaSet: (metric, value) =>
-    `Target harian diatur: ${countWithMetric("id", metric, value)} per sales per hari kerja.`,
-  quotaShow: (visits, followUps) => `Target harian: ${visits} kunjungan · ${followUps} follow up per sales.`,
+    `Kuota harian diatur: ${countWithMetric("id", metric, value)} per sales per hari kerja, mulai hari ini.`,
+  quotaShow: (visits, followUps) => `Kuota harian: ${visits} kunjungan · ${followUps} follow up per sales.`,
+  targetCleared: (targetCommand) =>
+    `🎯 Target closing bulanan dihapus mulai bulan ini. Atur lagi dengan \`${targetCommand}\`.`,
   targetSet: (closings) =>
     `🎯 Target bulanan: ${closings} closing per bulan, mulai bulan ini. Yang dibutuhkan:`,
   languageSet: "Siap — aku akan menjawab dalam Bahasa Indonesia.",
@@ -123,12 +126,12 @@ export const id: Texts = {
     start: "Mulai dan lihat yang bisa kubantu",
     help: "Cara melapor dan daftar perintah",
     report: "Catat aktivitas: /report ketemu 4 klien, 2 follow up",
-    today: "Totalmu hari ini dibanding target harian",
+    today: "Totalmu hari ini dibanding kuota harian",
     week: "Totalmu minggu ini",
     funnel: "Funnel tim dibanding 10:5:3:1",
     plan: "Yang dibutuhkan target bulan ini",
     target: "Atur target closing bulanan (manajer)",
-    quota: "Lihat atau atur target harian (manajer)",
+    quota: "Lihat atau atur kuota harian (manajer)",
     undo: "Batalkan laporan terakhirmu",
     lang: "Jawab aku dalam bahasa Inggris atau Indonesia",
     setup: "Jadikan grup ini tim sales (admin)",
@@ -209,7 +212,7 @@ export const id: Texts = {
   reportFormSubmit: "Catat",
   settingsView: (v) => [
     `Pengingat ${v.reminder} · dorongan target ${v.nudge} · ringkasan Senin ${v.digest}`,
-    `Hari kerja ${v.days} · target harian ${v.quota}`,
+    `Hari kerja ${v.days} · kuota harian ${v.quota}`,
     `Hari libur ${v.country} · zona waktu ${v.timeZone}`,
   ],
   settingSaved: (what, value) =>
@@ -223,19 +226,24 @@ export const id: Texts = {
     })[what],
   unknownCountry: (code) =>
     `Aku tidak tahu hari libur "${code}". Pakai kode negara dua huruf seperti ID, SG atau DE.`,
-  daysOffSaved: (range, count) =>
-    `🌴 Libur dicatat: ${range} (${count} hari). Tidak ada pengingat, dan tidak dihitung dalam target.`,
-  tooManyDaysOff: (max) =>
-    `Itu lebih dari ${max} hari sekaligus — catat cuti panjang dalam beberapa bagian ya.`,
-  daysOffInPast: "Libur hanya bisa dicatat mulai hari ini.",
+  daysOffSaved: (days, count) =>
+    `🌴 Libur dicatat: ${days} (${count} hari kerja). Tidak ada pengingat, dan tidak dihitung dalam kuota.`,
+  daysOffRefused: (reason, what) =>
+    ({
+      not_a_date: `${what} bukan tanggal — tulis seperti 2026-12-24.`,
+      reversed: `${what} berakhir sebelum mulai — tulis tanggal yang lebih awal dulu.`,
+      too_long: `${what} lebih dari ${MAX_DAYS_OFF} hari sekaligus — catat cuti panjang dalam beberapa bagian ya.`,
+      too_far_back: `Libur bisa dicatat paling jauh ${DAYS_OFF_LOOKBACK} hari ke belakang; ${what} lebih lama dari itu.`,
+      no_working_days: `${what} tidak ada hari kerjanya (akhir pekan atau hari libur) — tidak ada yang dicatat.`,
+    })[reason],
   helpTitle: "Corong — catatan penjualan harianmu",
   help: (p) => [
     "Cukup ceritakan aktivitasmu: `ketemu 4 klien, 2 follow up, 1 lead baru`",
     "Juga dimengerti: `kemarin telepon 2 klien lama`, `minta referensi ke 3 klien, dapat 1`, `2 prospek, 1 closing`",
-    `\`${p}today\` · \`${p}week\` — totalmu dibanding target harian`,
+    `\`${p}today\` · \`${p}week\` — totalmu dibanding kuota harian`,
     `\`${p}funnel [week|month|4w]\` — corong tim vs 10:5:3:1`,
     `\`${p}plan\` · \`${p}target 8\` — apa yang dibutuhkan target bulanan`,
-    `\`${p}quota visits 5\` · \`${p}quota followups 3\` — target harian (manajer)`,
+    `\`${p}quota visits 5\` · \`${p}quota followups 3\` — kuota harian (manajer)`,
     `\`${p}undo\` — batalkan laporan terakhir · \`${p}lang en|id\` — bahasa`,
     `\`${p}libur hari ini\` · \`${p}libur 2026-12-24..2026-12-26\` — hari libur: tanpa pengingat, tanpa target`,
     `\`${p}settings\` — jam pengingat, dorongan dan ringkasan, hari kerja, hari libur (manajer mengubahnya)`,

@@ -4,6 +4,7 @@ import type { Locale } from "../locale.js";
 import type { Metric } from "../metrics.js";
 import type { ParseErrorCode } from "../parse/types.js";
 import type { QuotaProgress } from "../quota.js";
+import type { DaysOffRefusal } from "../settings-commands.js";
 
 /** The commands a chat platform lists in its command menu (Telegram's setMyCommands). */
 export type MenuCommand =
@@ -40,9 +41,13 @@ export interface Texts {
   logged(day: string, counts: string): string;
   updated(day: string, counts: string): string;
   /** "visits 4/5 · follow-ups 2/3 — one more visit to hit quota". */
-  progress(progress: QuotaProgress[]): string;
+  /**
+   * Totals against quota ("visits 4/5"; a count with nothing expected shows alone). `nudge` adds what is left to
+   * do: only for a day that is still going, never for a past one the rep can no longer change.
+   */
+  progress(progress: QuotaProgress[], nudge?: boolean): string;
   /** The same, headed by the day: "Today: visits 4/5 …". */
-  progressLine(day: string, progress: QuotaProgress[]): string;
+  progressLine(day: string, progress: QuotaProgress[], nudge?: boolean): string;
   withdrawn(day: string, counts: string): string;
   nothingToUndo: string;
   alreadyWithdrawn: string;
@@ -68,6 +73,8 @@ export interface Texts {
   quotaShow(visits: number, followUps: number): string;
   /** The target stands for every month until a manager changes it. */
   targetSet(closings: number): string;
+  /** `target 0`: the team has no monthly target any more. */
+  targetCleared(targetCommand: string): string;
   languageSet: string;
   somethingWentWrong: string;
   /** The message could not even be recorded (the database is down): nothing was saved, send it again. */
@@ -145,9 +152,10 @@ export interface Texts {
     value: string,
   ): string;
   unknownCountry(code: string): string;
-  daysOffSaved(range: string, count: number): string;
-  tooManyDaysOff(max: number): string;
-  daysOffInPast: string;
+  /** Days off marked: `days` names the working days covered ("Thu 24 Dec", "Mon 21 – Fri 25 Dec"). */
+  daysOffSaved(days: string, count: number): string;
+  /** Why no day was marked off; `what` is the date or range it is about. */
+  daysOffRefused(reason: DaysOffRefusal, what: string): string;
   helpTitle: string;
   help(prefix: string): string[];
 }

@@ -1,6 +1,6 @@
 import type { DateRange } from "../calendar.js";
 import { ACTIVITY_METRICS, type Counts, FUNNEL_METRICS, type Metric } from "../metrics.js";
-import { type DailyQuota, dailyProgress, periodProgress } from "../quota.js";
+import { type DailyQuota, quotaProgress } from "../quota.js";
 import type { Reply } from "../reply.js";
 import type { Texts } from "../texts/index.js";
 import { formatCounts } from "../texts/metric-words.js";
@@ -19,9 +19,9 @@ function otherActivity(t: Texts, counts: Counts): string | null {
   return `${t.otherActivity}: ${formatCounts(t.locale, Object.fromEntries(others.map((m) => [m, counts[m]])))}`;
 }
 
-/** A rep's day so far against the daily quota. */
-export function todayView(t: Texts, input: { today: string; counts: Counts; quota: DailyQuota }): Reply {
-  const progress = dailyProgress(input.counts, input.quota);
+/** A rep's day so far against the day's quota (none on a day off, a weekend or a holiday). */
+export function todayView(t: Texts, input: { today: string; counts: Counts; expected: DailyQuota }): Reply {
+  const progress = quotaProgress(input.counts, input.expected);
   const other = otherActivity(t, input.counts);
   return {
     tone: "info",
@@ -30,19 +30,20 @@ export function todayView(t: Texts, input: { today: string; counts: Counts; quot
   };
 }
 
-/** A rep's ISO week against the quota of the week's working days. */
+/** A rep's ISO week so far against the quota of the working days that have come. */
 export function weekView(
   t: Texts,
   input: {
     week: number;
     range: DateRange;
     counts: Counts;
-    quota: DailyQuota;
-    workingDays: number;
+    /** The quotas of the week's working days so far, added up. */
+    expected: DailyQuota;
+    expectedDays: number;
     daysReported: number;
   },
 ): Reply {
-  const progress = periodProgress(input.counts, input.quota, input.workingDays);
+  const progress = quotaProgress(input.counts, input.expected);
   const other = otherActivity(t, input.counts);
   const heading = t.weekTitle(input.week, rangeLabel(t, input.range));
   return {
@@ -51,7 +52,7 @@ export function weekView(
     lines: [
       capitalize(t.progress(progress)),
       ...(other ? [other] : []),
-      t.daysReported(input.daysReported, input.workingDays),
+      t.daysReported(input.daysReported, input.expectedDays),
     ],
   };
 }

@@ -23,7 +23,8 @@ export function reportConfirmation(t: Texts, c: ReportConfirmation): Reply {
     tone: "success",
     lines: [
       c.outcome === "updated" ? t.updated(day, counts) : t.logged(day, counts),
-      t.progressLine(day, c.progress),
+      // What is left to do only for today: a past day is what it is.
+      t.progressLine(day, c.progress, c.report.day === c.today),
     ],
     buttons: reportButtons(t, c.report.id),
   };
@@ -66,6 +67,9 @@ export function withdrawalConfirmation(t: Texts, w: Withdrawal): Reply {
   const day = dayLabel(t, w.report.day, w.today);
   return {
     tone: "success",
-    lines: [t.withdrawn(day, formatCounts(t.locale, w.report.counts)), t.progressLine(day, w.progress)],
+    lines: [
+      t.withdrawn(day, formatCounts(t.locale, w.report.counts)),
+      t.progressLine(day, w.progress, w.report.day === w.today),
+    ],
   };
 }

@@ -1,0 +1,32 @@
+import type { DateRange, LocalDate } from "../core/calendar.js";
+import { type TeamFigures, teamFigures } from "../core/figures.js";
+import type { Team } from "../core/team.js";
+import type { Store } from "./ports.js";
+import { workingCalendar } from "./working-days.js";
+
+/**
+ * The one way a period's figures are read: the reports that count, per rep, scored against the team's working
+ * days, holidays, days off and the quotas in force on each day, as of `asOf`. Today, week, funnel, plan, digest
+ * and reminders all come through here.
+ */
+export async function loadTeamFigures(
+  store: Store,
+  team: Team,
+  range: DateRange,
+  asOf: LocalDate,
+): Promise<TeamFigures> {
+  const [totals, calendar, history] = await Promise.all([
+    store.sumCountsByMember(team.id, range),
+    workingCalendar(store, team, range),
+    store.listSettingHistory(team.id),
+  ]);
+  return teamFigures({
+    range,
+    asOf,
+    totals,
+    workingDays: calendar.days,
+    isDayOff: calendar.isDayOff,
+    history,
+    quota: team.quota,
+  });
+}

@@ -1,0 +1,70 @@
+import type { DateRange, LocalDate } from "./calendar.js";
+import { type Counts, emptyCounts, METRICS } from "./metrics.js";
+import type { DailyQuota } from "./quota.js";
+import { quotaOver, type SettingHistory } from "./setting-history.js";
+import type { MemberTotals } from "./team.js";
+
+/** One rep over a period, as every view shows it: what they did, and what was expected of them so far. */
+export interface RepFigures {
+  memberId: number;
+  displayName: string;
+  counts: Counts;
+  /** Distinct days with a report that counts. */
+  daysReported: number;
+  /** Working days of the period up to `asOf` the rep was expected to work: holidays and days off left out. */
+  expectedDays: number;
+  /** Each of those days' quota as it was in force that day, added up. */
+  expected: DailyQuota;
+}
+
+/** A team over a period: one set of figures that today, week, funnel, plan and digest all read. */
+export interface TeamFigures {
+  range: DateRange;
+  asOf: LocalDate;
+  /** The team's totals: the reps' counts added up, so the two never disagree. */
+  totals: Counts;
+  /** Figures for a member, reported or not (a silent rep is still expected to work). */
+  rep(memberId: number, displayName?: string): RepFigures;
+  /** Everyone who reported in the period. */
+  reported: RepFigures[];
+}
+
+export interface FiguresInput {
+  range: DateRange;
+  /** Days after this one have not come yet: they expect nothing. */
+  asOf: LocalDate;
+  totals: readonly MemberTotals[];
+  /** The team's working days in the range, holidays left out. */
+  workingDays: readonly LocalDate[];
+  isDayOff(memberId: number, day: LocalDate): boolean;
+  history: SettingHistory;
+  /** The quota to use for a team with no recorded history. */
+  quota: DailyQuota;
+}
+
+/** Adds a period up and scores each rep against the quotas in force on each day they were expected to work. */
+export function teamFigures(input: FiguresInput): TeamFigures {
+  const byMember = new Map(input.totals.map((t) => [t.memberId, t]));
+  const elapsed = input.workingDays.filter((day) => day <= input.asOf);
+  const rep = (memberId: number, displayName?: string): RepFigures => {
+    const known = byMember.get(memberId);
+    const days = elapsed.filter((day) => !input.isDayOff(memberId, day));
+    return {
+      memberId,
+      displayName: displayName ?? known?.displayName ?? "",
+      counts: known ? { ...known.counts } : emptyCounts(),
+      daysReported: known?.daysReported ?? 0,
+      expectedDays: days.length,
+      expected: quotaOver(input.history, days, input.quota),
+    };
+  };
+  const totals = emptyCounts();
+  for (const member of input.totals) for (const metric of METRICS) totals[metric] += member.counts[metric];
+  return {
+    range: input.range,
+    asOf: input.asOf,
+    totals,
+    rep,
+    reported: input.totals.map((t) => rep(t.memberId, t.displayName)),
+  };
+}
