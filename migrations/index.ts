@@ -10,6 +10,7 @@ import { dropInboundEvents } from "./0009-drop-inbound-events.js";
 import { reportWithdrawnBy } from "./0010-report-withdrawn-by.js";
 import { canonicalTimeZones } from "./0011-canonical-time-zones.js";
 import { settingHistory } from "./0012-setting-history.js";
+import { memberLastLocale } from "./0013-member-last-locale.js";
 import type { CorongMigration } from "./dialect.js";
 
 /** Every migration, in order, one change each. Names sort in the order they must run; never rename or edit a shipped one. */
@@ -26,4 +27,5 @@ export const MIGRATIONS: Readonly<Record<string, CorongMigration>> = {
   "0010-report-withdrawn-by": reportWithdrawnBy,
   "0011-canonical-time-zones": canonicalTimeZones,
   "0012-setting-history": settingHistory,
+  "0013-member-last-locale": memberLastLocale,
 };

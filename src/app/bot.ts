@@ -1,6 +1,7 @@
 import { canonicalTimeZone } from "../core/calendar.js";
-import { type Command, parseCommand } from "../core/commands.js";
+import { type Command, commandLanguage, parseCommand } from "../core/commands.js";
 import type { Locale } from "../core/locale.js";
+import { messageLanguage } from "../core/parse/index.js";
 import { type Reply, SILENT } from "../core/reply.js";
 import type { Role, Team } from "../core/team.js";
 import { textsFor } from "../core/texts/index.js";
@@ -75,7 +76,13 @@ export function createBot(deps: BotDeps): Bot {
 
   const failure = (incoming: Omit<Incoming, "text" | "via">): Reply => ({
     tone: "error",
-    lines: [textsFor(incoming.user.localeHint ?? deps.defaults.locale).somethingWentWrong],
+    lines: [
+      textsFor(
+        languageOf({ text: "", via: "direct", ...incoming }) ??
+          incoming.user.localeHint ??
+          deps.defaults.locale,
+      ).somethingWentWrong,
+    ],
   });
 
   return {
@@ -145,10 +152,31 @@ export function createBot(deps: BotDeps): Bot {
   };
 }
 
-/** Who is asking and for which team. A direct message is booked to the member's team, asking when there are several. */
+/**
+ * The language a message is written in: its command word ("hari ini", "today"), else the words of the report;
+ * null when both languages share every word ("closing 2").
+ */
+function languageOf(incoming: Incoming): Locale | null {
+  return incoming.text ? (commandLanguage(incoming.text) ?? messageLanguage(incoming.text)) : null;
+}
+
+/**
+ * Who is asking and for which team, and in which language to answer: the member's choice, else the language of
+ * the message, else the one they last wrote in (remembered here), else their platform's, else the team's. A direct
+ * message is booked to the member's team, asking when there are several.
+ */
 async function resolveContext({ store, defaults }: BotDeps, incoming: Incoming): Promise<Resolved> {
-  const { workspaceId, member, at } = await identify(store, incoming);
-  const t = textsFor(member.locale ?? incoming.user.localeHint ?? defaults.locale);
+  const identity = await identify(store, incoming);
+  const { workspaceId, at } = identity;
+  let { member } = identity;
+  const language = languageOf(incoming);
+  if (!member.locale && language && language !== member.lastLocale) {
+    await store.setMemberLastLocale(member.id, language);
+    member = { ...member, lastLocale: language };
+  }
+  const t = textsFor(
+    member.locale ?? language ?? member.lastLocale ?? incoming.user.localeHint ?? defaults.locale,
+  );
   const prefix = COMMAND_PREFIX[incoming.platform];
   let team: Team | null;
   let role: Role | null = null;
@@ -180,6 +208,7 @@ async function resolveContext({ store, defaults }: BotDeps, incoming: Incoming):
       now: incoming.receivedAt,
       platform: incoming.platform,
       localeHint: incoming.user.localeHint,
+      messageLocale: language,
     }),
   };
 }
@@ -189,7 +218,7 @@ function info(line: string): Reply {
 }
 
 async function setUp(deps: BotDeps, incoming: Incoming): Promise<Reply> {
-  const t = textsFor(incoming.user.localeHint ?? deps.defaults.locale);
+  const t = textsFor(languageOf(incoming) ?? incoming.user.localeHint ?? deps.defaults.locale);
   if (!incoming.team) return info(t.setupInChannel);
   // Where the platform names the managers, only one of them may make the group a team (and a failed lookup
   // refuses rather than letting anyone in).

@@ -33,8 +33,15 @@ export function requestContext(input: {
   now: number;
   platform: Platform;
   localeHint?: Locale | undefined;
+  /** The language the message itself is written in, when it says. */
+  messageLocale?: Locale | null;
 }): RequestContext {
-  const locale = input.member.locale ?? input.localeHint ?? input.team.locale;
+  const locale =
+    input.member.locale ??
+    input.messageLocale ??
+    input.member.lastLocale ??
+    input.localeHint ??
+    input.team.locale;
   return {
     team: input.team,
     member: input.member,
@@ -46,9 +53,4 @@ export function requestContext(input: {
     commandPrefix: COMMAND_PREFIX[input.platform],
     platform: input.platform,
   };
-}
-
-/** The same request answered in another language (a report written in Indonesian is answered in Indonesian). */
-export function inLocale(ctx: RequestContext, locale: Locale): RequestContext {
-  return locale === ctx.locale ? ctx : { ...ctx, locale, t: textsFor(locale) };
 }

@@ -125,6 +125,8 @@ export interface Store {
     at: string,
   ): Promise<Member>;
   setMemberLocale(memberId: number, locale: Locale | null): Promise<void>;
+  /** Remembers the language the member last wrote in (for members who have not chosen one). */
+  setMemberLastLocale(memberId: number, locale: Locale): Promise<void>;
   roleOf(teamId: number, memberId: number): Promise<Role | null>;
   /** Adds the member to the team with `role`, or changes their role. */
   setRole(teamId: number, memberId: number, role: Role, at: string): Promise<void>;

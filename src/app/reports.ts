@@ -3,7 +3,7 @@ import { parseReport } from "../core/parse/index.js";
 import { quotaProgress } from "../core/quota.js";
 import { type Reply, SILENT } from "../core/reply.js";
 import { reportConfirmation, reportRefused, withdrawalConfirmation } from "../core/views/report.js";
-import { inLocale, type RequestContext } from "./context.js";
+import type { RequestContext } from "./context.js";
 import { loadTeamFigures } from "./figures.js";
 import type { Store } from "./ports.js";
 
@@ -20,16 +20,14 @@ export async function logReport(
   const writtenOn =
     input.writtenAt === undefined ? ctx.today : localDateAt(input.writtenAt, ctx.team.timezone);
   const parsed = parseReport(input.text, { today: writtenOn });
-  // The member's own language choice wins; otherwise answer in the language the report was written in.
-  const answer = ctx.member.locale ? ctx : inLocale(ctx, parsed.locale);
   if (!parsed.ok) {
     // A report edited into something that is no longer a report is withdrawn, not left counting.
     if (parsed.error === "no_activity" && input.messageId) {
-      const withdrawn = await withdrawMessageReport(store, answer, input.messageId);
+      const withdrawn = await withdrawMessageReport(store, ctx, input.messageId);
       if (withdrawn) return withdrawn;
     }
     if (input.inChannel && parsed.error === "no_activity") return SILENT;
-    return reportRefused(answer.t, parsed, `${ctx.commandPrefix}help`);
+    return reportRefused(ctx.t, parsed, `${ctx.commandPrefix}help`);
   }
   const outcome = await store.saveReport({
     workspaceId: ctx.team.workspaceId,
@@ -42,7 +40,7 @@ export async function logReport(
     at: new Date(ctx.now).toISOString(),
   });
   const progress = await dayProgress(store, ctx, outcome.report.day);
-  return reportConfirmation(answer.t, {
+  return reportConfirmation(ctx.t, {
     report: outcome.report,
     outcome: outcome.kind,
     today: ctx.today,

@@ -148,6 +148,72 @@ const LANGUAGE_NAMES: Record<string, Locale> = {
   bahasa: "id",
 };
 
+/** The first word of every command, in both languages: what a platform may treat as a command to this bot. */
+export const COMMAND_HEADS: ReadonlySet<string> = new Set(
+  [HELP, TODAY, WEEK, UNDO, PLAN, FUNNEL, TARGET, QUOTA, LANG, SETUP, MANAGER, TIMEZONE, SETTINGS, OFF]
+    .flatMap((words) => [...words])
+    .map((word) => word.split(" ")[0] ?? word)
+    .concat(["report", "lapor", "laporan"])
+    .filter((word) => /^[a-z]+$/.test(word)),
+);
+
+/** Command words only one language uses; "target", "funnel", "setup" are the same in both. */
+const INDONESIAN_HEADS = new Set([
+  "hari",
+  "hariini",
+  "hr",
+  "minggu",
+  "pekan",
+  "batal",
+  "batalkan",
+  "hapus",
+  "rencana",
+  "bantuan",
+  "tolong",
+  "corong",
+  "kuota",
+  "bahasa",
+  "daftar",
+  "mulai",
+  "manajer",
+  "zona",
+  "zonawaktu",
+  "pengaturan",
+  "atur",
+  "libur",
+  "cuti",
+  "izin",
+  "lapor",
+  "laporan",
+]);
+const ENGLISH_HEADS = new Set([
+  "help",
+  "today",
+  "week",
+  "this",
+  "undo",
+  "cancel",
+  "plan",
+  "quota",
+  "language",
+  "timezone",
+  "settings",
+  "setting",
+  "off",
+  "report",
+]);
+
+/**
+ * The language a command was typed in, from its first word ("hari ini" → id, "today" → en); null for words
+ * both languages share. A member who has not chosen a language is answered in it.
+ */
+export function commandLanguage(input: string): Locale | null {
+  const head = input.trim().toLowerCase().split(/\s+/)[0] ?? "";
+  if (INDONESIAN_HEADS.has(head)) return "id";
+  if (ENGLISH_HEADS.has(head)) return "en";
+  return null;
+}
+
 function splitHead(normalized: string): [string, string] {
   const space = normalized.indexOf(" ");
   return space === -1 ? [normalized, ""] : [normalized.slice(0, space), normalized.slice(space + 1).trim()];

@@ -30,8 +30,10 @@ export interface Member {
   workspaceId: number;
   externalId: string;
   displayName: string;
-  /** The member's own language choice; null follows the platform hint, then the team. */
+  /** The member's own language choice; null follows the message, then `lastLocale`, the platform hint, the team. */
   locale: Locale | null;
+  /** The language the member last wrote in, when they have not chosen one. */
+  lastLocale: Locale | null;
   /** The team direct messages are booked to when the member is on several. */
   defaultTeamId: number | null;
 }

@@ -67,6 +67,10 @@ export async function setMemberLocale(db: Db, memberId: number, locale: Locale |
   await db.updateTable("members").set({ locale }).where("id", "=", memberId).execute();
 }
 
+export async function setMemberLastLocale(db: Db, memberId: number, locale: Locale): Promise<void> {
+  await db.updateTable("members").set({ lastLocale: locale }).where("id", "=", memberId).execute();
+}
+
 export async function roleOf(db: Db, teamId: number, memberId: number): Promise<Role | null> {
   const row = await db
     .selectFrom("teamMembers")

@@ -33,6 +33,7 @@ export function toMember(row: MemberRow): Member {
     externalId: row.externalId,
     displayName: row.displayName,
     locale: toLocale(row.locale),
+    lastLocale: toLocale(row.lastLocale ?? null),
     defaultTeamId: row.defaultTeamId === null ? null : Number(row.defaultTeamId),
   };
 }

@@ -83,6 +83,7 @@ export interface MembersTable {
   externalId: string;
   displayName: string;
   locale: string | null;
+  lastLocale: ColumnType<string | null, string | null | undefined, string | null>;
   defaultTeamId: number | null;
   createdAt: string;
 }

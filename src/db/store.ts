@@ -47,6 +47,7 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
     ensureMember: (...args) => members.ensureMember(db, ...args),
     ensureMemberIfMissing: (...args) => members.ensureMemberIfMissing(db, ...args),
     setMemberLocale: (...args) => members.setMemberLocale(db, ...args),
+    setMemberLastLocale: (...args) => members.setMemberLastLocale(db, ...args),
     roleOf: (...args) => members.roleOf(db, ...args),
     setRole: (...args) => members.setRole(db, ...args),
     joinTeam: (...args) => members.joinTeam(db, ...args),

@@ -193,6 +193,37 @@ describe.each(DIALECTS)("the bot on $name", (dialect) => {
     expect(await h.send("today")).toContain("Hari ini · Rab 2 Des");
   });
 
+  it("answers commands in the language they are typed in when the rep has not chosen one", async () => {
+    expect(await h.send("hari ini")).toContain("Hari ini · Rab 2 Des");
+    expect(await h.send("libur besok")).toContain("🌴 Libur dicatat: 3 Des (1 hari kerja)");
+    expect(await h.send("rencana")).toContain("Rencana");
+    expect(await h.send("batal")).toBe("Belum ada laporanmu yang bisa dibatalkan.");
+    expect(await h.send("today")).toContain("Today · Wed 2 Dec");
+  });
+
+  it("keeps to the conversation's language for a message both languages share", async () => {
+    expect(await h.send("ketemu 2 klien")).toContain("✅ Tercatat untuk hari ini: 2 kunjungan");
+    expect(await h.send("closing 2")).toContain("✅ Tercatat untuk hari ini: 2 closing");
+    expect(await h.send("met 1 client")).toContain("✅ Logged for today: 1 visit");
+    expect(await h.send("fu 3")).toContain("✅ Logged for today: 3 follow-ups");
+  });
+
+  it("stays in the language a rep chose, whatever they write", async () => {
+    await h.send("lang en");
+    expect(await h.send("ketemu 2 klien")).toContain("✅ Logged for today: 2 visits");
+    expect(await h.send("hari ini")).toContain("Today · Wed 2 Dec");
+  });
+
+  it("names the commands in Indonesian in the Indonesian help", async () => {
+    const help = await h.send("bantuan");
+    for (const word of ["hari ini", "minggu ini", "corong", "rencana", "kuota kunjungan", "batal", "libur"]) {
+      expect(help).toContain(`/sales ${word}`);
+    }
+    // And each of those words works as the command it names.
+    expect(await h.send("minggu ini")).toContain("Minggu 49");
+    expect(await h.send("corong bulan")).toContain("Sales JKT · Des 2026");
+  });
+
   it("keeps workspaces apart", async () => {
     const other = await harness(database, "T2");
     await h.send("met 4 clients");

@@ -27,6 +27,21 @@ export function parseReport(text: string, ctx: ParseContext): ParseResult {
 }
 
 /**
+ * The language a message is written in, from the words only one language owns ("ketemu", "klien" / "met",
+ * "clients"); null when it has none ("closing 2", "fu 3"), so the conversation's language can stand.
+ */
+export function messageLanguage(text: string): Locale | null {
+  try {
+    const tagged = tag(tokenize(normalize(typeof text === "string" ? text : "")));
+    if (tagged.id > tagged.en) return "id";
+    if (tagged.en > tagged.id) return "en";
+    return null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Whether a message is a report or an attempt at one (even a refused one): what a team channel's chatter is not.
  * Decides whether the sender is told about a message that could not be handled at once.
  */

@@ -72,14 +72,14 @@ export const en: Texts = {
   usage: (command) =>
     ({
       funnel: "Try `funnel`, `funnel month` or `funnel 4w`.",
-      target: "Try `target 8` to aim for 8 closings this month.",
+      target: "Try `target 8` to aim for 8 closings a month (`target 0` clears it).",
       quota: "Try `quota visits 5` or `quota followups 3`.",
       lang: "Try `lang en` or `lang id`.",
       manager: "Try `manager @name` to make a teammate a manager.",
       timezone: "Try `timezone Asia/Jakarta` (an IANA time zone name).",
       settings:
         "Try `settings reminder 16:00`, `settings nudge 13:00`, `settings digest 08:00`, `settings days mon-fri`, `settings country ID` or `settings holiday 2026-12-24`.",
-      off: "Try `off today`, `off tomorrow` or `off 2026-12-24..2026-12-26`.",
+      off: "Try `off today`, `off yesterday`, `off tomorrow` or `off 2026-12-24..2026-12-26`.",
     })[command],
   managersOnly: (what) =>
     ({
@@ -244,7 +244,7 @@ export const en: Texts = {
     `\`${p}plan\` · \`${p}target 8\` — what a monthly target takes`,
     `\`${p}quota visits 5\` · \`${p}quota followups 3\` — daily quotas (managers)`,
     `\`${p}undo\` — withdraw your last report · \`${p}lang en|id\` — language`,
-    `\`${p}off today\` · \`${p}off 2026-12-24..2026-12-26\` — days off: no reminders, no quota`,
+    `\`${p}off today\` · \`${p}off yesterday\` · \`${p}off 2026-12-24..2026-12-26\` — days off: no reminders, no quota`,
     `\`${p}settings\` — reminder, nudge and digest times, working days, holidays (managers change them)`,
   ],
 };

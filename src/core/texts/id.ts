@@ -69,15 +69,15 @@ export const id: Texts = {
   },
   usage: (command) =>
     ({
-      funnel: "Coba `funnel`, `funnel bulan` atau `funnel 4w`.",
-      target: "Coba `target 8` untuk menargetkan 8 closing bulan ini.",
-      quota: "Coba `quota visits 5` atau `quota followups 3`.",
-      lang: "Coba `lang en` atau `lang id`.",
-      manager: "Coba `manager @nama` untuk menjadikan rekan tim manajer.",
-      timezone: "Coba `timezone Asia/Jakarta` (nama zona waktu IANA).",
+      funnel: "Coba `corong`, `corong bulan` atau `corong 4 minggu`.",
+      target: "Coba `target 8` untuk menargetkan 8 closing sebulan (`target 0` menghapusnya).",
+      quota: "Coba `kuota kunjungan 5` atau `kuota fu 3`.",
+      lang: "Coba `bahasa en` atau `bahasa id`.",
+      manager: "Coba `manajer @nama` untuk menjadikan rekan tim manajer.",
+      timezone: "Coba `zona Asia/Jakarta` (nama zona waktu IANA).",
       settings:
-        "Coba `settings reminder 16:00`, `settings nudge 13:00`, `settings digest 08:00`, `settings days sen-jum`, `settings country ID` atau `settings holiday 2026-12-24`.",
-      off: "Coba `libur hari ini`, `libur besok` atau `libur 2026-12-24..2026-12-26`.",
+        "Coba `pengaturan pengingat 16:00`, `pengaturan dorongan 13:00`, `pengaturan ringkasan 08:00`, `pengaturan hari sen-jum`, `pengaturan negara ID` atau `pengaturan libur 2026-12-24`.",
+      off: "Coba `libur hari ini`, `libur kemarin`, `libur besok` atau `libur 2026-12-24..2026-12-26`.",
     })[command],
   managersOnly: (what) =>
     ({
@@ -240,12 +240,12 @@ export const id: Texts = {
   help: (p) => [
     "Cukup ceritakan aktivitasmu: `ketemu 4 klien, 2 follow up, 1 lead baru`",
     "Juga dimengerti: `kemarin telepon 2 klien lama`, `minta referensi ke 3 klien, dapat 1`, `2 prospek, 1 closing`",
-    `\`${p}today\` · \`${p}week\` — totalmu dibanding kuota harian`,
-    `\`${p}funnel [week|month|4w]\` — corong tim vs 10:5:3:1`,
-    `\`${p}plan\` · \`${p}target 8\` — apa yang dibutuhkan target bulanan`,
-    `\`${p}quota visits 5\` · \`${p}quota followups 3\` — kuota harian (manajer)`,
-    `\`${p}undo\` — batalkan laporan terakhir · \`${p}lang en|id\` — bahasa`,
-    `\`${p}libur hari ini\` · \`${p}libur 2026-12-24..2026-12-26\` — hari libur: tanpa pengingat, tanpa target`,
-    `\`${p}settings\` — jam pengingat, dorongan dan ringkasan, hari kerja, hari libur (manajer mengubahnya)`,
+    `\`${p}hari ini\` · \`${p}minggu ini\` — totalmu dibanding kuota harian`,
+    `\`${p}corong [minggu|bulan|4 minggu]\` — corong tim vs 10:5:3:1`,
+    `\`${p}rencana\` · \`${p}target 8\` — apa yang dibutuhkan target closing bulanan`,
+    `\`${p}kuota kunjungan 5\` · \`${p}kuota fu 3\` — kuota harian (manajer)`,
+    `\`${p}batal\` — batalkan laporan terakhir · \`${p}bahasa en|id\` — bahasa`,
+    `\`${p}libur hari ini\` · \`${p}libur kemarin\` · \`${p}libur 2026-12-24..2026-12-26\` — hari libur: tanpa pengingat, tanpa kuota`,
+    `\`${p}pengaturan\` — jam pengingat, dorongan dan ringkasan, hari kerja, hari libur (manajer mengubahnya)`,
   ],
 };

@@ -6,6 +6,7 @@ import type { Incoming, PlatformPerson } from "../../app/incoming.js";
 import type { DeliveryNotice, Intake } from "../../app/intake.js";
 import type { Logger } from "../../app/logger.js";
 import type { InboxItem, Messenger } from "../../app/ports.js";
+import { COMMAND_HEADS } from "../../core/commands.js";
 import type { Locale } from "../../core/locale.js";
 import { mentionsActivity } from "../../core/parse/index.js";
 import type { Reply } from "../../core/reply.js";
@@ -64,7 +65,8 @@ const MENU: readonly MenuCommand[] = [
   "help",
   "start",
 ];
-const KNOWN_COMMANDS = new Set<string>([...MENU, "timezone", "manager", "libur", "cuti"]);
+/** What a bare /command in a group may be for this bot; anything else is left to other bots. */
+const KNOWN_COMMANDS = new Set<string>([...MENU, ...COMMAND_HEADS]);
 const ALLOWED_UPDATES = ["message", "edited_message", "callback_query"] as const;
 
 type ChatMessage = Message & { chat: { id: number; type: string; title?: string } };
