@@ -157,7 +157,9 @@ export function createBot(deps: BotDeps): Bot {
  * null when both languages share every word ("closing 2").
  */
 function languageOf(incoming: Incoming): Locale | null {
-  return incoming.text ? (commandLanguage(incoming.text) ?? messageLanguage(incoming.text)) : null;
+  if (!incoming.text) return null;
+  if (incoming.menuCommand) return messageLanguage(incoming.text.replace(/^\S+\s*/, ""));
+  return commandLanguage(incoming.text) ?? messageLanguage(incoming.text);
 }
 
 /**

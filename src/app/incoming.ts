@@ -16,6 +16,11 @@ export interface Incoming {
    * plain message in the team channel — where chatter must be ignored, not answered.
    */
   via: "command" | "direct" | "channel";
+  /**
+   * The first word is the platform's fixed command name (Telegram's `/today` from the menu), not words the person
+   * chose: it says nothing about the language they write in.
+   */
+  menuCommand?: boolean;
   /** The platform's id for this message, so a redelivery or an edit never counts twice. */
   messageId?: string;
   /** When the platform received it, epoch ms. */

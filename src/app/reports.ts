@@ -45,6 +45,7 @@ export async function logReport(
     outcome: outcome.kind,
     today: ctx.today,
     progress,
+    notCounted: parsed.notCounted,
   });
 }
 

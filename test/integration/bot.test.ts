@@ -224,6 +224,24 @@ describe.each(DIALECTS)("the bot on $name", (dialect) => {
     expect(await h.send("corong bulan")).toContain("Sales JKT · Des 2026");
   });
 
+  it("says which part of a report it did not count, and never counts a shop's number", async () => {
+    const reply = await h.send("ketemu 4 klien di Toko Maju 88, 2 fu, sama anu 3");
+    expect(reply).toContain("✅ Tercatat untuk hari ini: 4 kunjungan · 2 follow up");
+    expect(reply).toContain(
+      "Tidak dihitung: “sama anu 3” — kalau itu aktivitas, kirim lagi dengan nama aktivitasnya.",
+    );
+    expect(await h.send("met 3 clients, 2 flwups")).toContain("Not counted: “2 flwups”");
+    expect((await ayuTotals()).visits).toBe(7);
+  });
+
+  it("asks which day a report for last week was, and saves nothing", async () => {
+    expect(await h.send("last week met 3 clients")).toBe(
+      "Which day was that? Nothing was saved — send it again with the day, e.g. `yesterday met 3 clients` or `on Monday met 3 clients`.",
+    );
+    expect(await h.send("minggu lalu ketemu 3 klien")).toContain("Itu hari apa?");
+    expect((await ayuTotals()).visits).toBe(0);
+  });
+
   it("keeps workspaces apart", async () => {
     const other = await harness(database, "T2");
     await h.send("met 4 clients");

@@ -33,7 +33,7 @@ describe("localDate", () => {
   });
 });
 
-for (const file of ["parse-cases.jsonl", "parse-cases-more.jsonl"]) {
+for (const file of ["parse-cases.jsonl", "parse-cases-more.jsonl", "parse-cases-field.jsonl"]) {
   describe(file, () => {
     const cases = load(file);
     it("has cases", () => {

@@ -129,4 +129,51 @@ describe("parseReport properties", () => {
       { numRuns: 1000 },
     );
   });
+
+  it("does not count the number in a place's name, wherever the name stands", () => {
+    const place = fc.tuple(
+      fc.constantFrom(
+        "Toko",
+        "PT",
+        "CV",
+        "UD",
+        "Apotek",
+        "Warung",
+        "Kios",
+        "Jl.",
+        "Blok",
+        "Ruko",
+        "Indomaret",
+      ),
+      fc.constantFrom("Maju", "Sinar", "Berkah", "Sumber Rejeki", "Cahaya Abadi", "Sudirman", ""),
+      fc.integer({ min: 1, max: 999 }),
+      fc.constantFrom("", " Jaya", " Kemang"),
+    );
+    const glue = fc.constantFrom(" di ", " at ", " ke ", ", ", " (", " - ", " sama ", " with ");
+    fc.assert(
+      fc.property(
+        countsArb,
+        localeArb,
+        place,
+        glue,
+        fc.nat(),
+        (counts, locale, [kind, name, n, tail], joiner, at) => {
+          const words = formatCounts(locale, counts).split(" · ");
+          const named = `${kind}${name ? ` ${name}` : ""} ${n}${tail}${joiner === " (" ? ")" : ""}`;
+          const where = at % (words.length + 1);
+          const text = [
+            ...words.slice(0, where),
+            `${joiner.trim() ? joiner : ""}${named}`,
+            ...words.slice(where),
+          ]
+            .join(" · ")
+            .replace(/ · \(/g, " (");
+          const result = parseReport(text, ctx);
+          expect(result, text).toMatchObject({ ok: true, date: ctx.today });
+          expect(result.ok && result.counts, text).toEqual(counts);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
 });

@@ -56,7 +56,7 @@ export const MAX_BACKDATE_DAYS_WITH_YEAR = 92;
  * because reps log the day they are in far more often than the same weekday a week back. "Last Monday" on a
  * Monday is a week ago.
  */
-export function resolveDay(ref: DayRef, today: string): string | "future" | null {
+export function resolveDay(ref: DayRef, today: string): string | "future" | "unclear" | null {
   const t = toDays(today);
   if (t === null) return null;
   const y = Number(today.slice(0, 4));
@@ -64,12 +64,19 @@ export function resolveDay(ref: DayRef, today: string): string | "future" | null
   switch (ref.kind) {
     case "vague":
       return null;
+    case "unclear":
+      return "unclear";
     case "future":
       return "future";
     case "offset":
       return toIso(t - ref.days);
     case "weekday": {
       const current = (((t + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
+      if (ref.weeksBack !== undefined) {
+        // "rabu minggu lalu": that weekday in the week (Monday to Sunday) before this one.
+        const monday = t - ((current + 6) % 7);
+        return toIso(monday - 7 * ref.weeksBack + ((ref.weekday + 6) % 7));
+      }
       let back = (current - ref.weekday + 7) % 7;
       if (back === 0 && ref.last) back = 7;
       return toIso(t - back);

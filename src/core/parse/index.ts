@@ -1,8 +1,8 @@
 import type { Locale } from "../locale.js";
 import { MAX_COUNT_PER_MESSAGE, METRICS, type PartialCounts } from "../metrics.js";
-import { segment, splitClauses } from "./clauses.js";
+import { type Span, segment, splitClauses } from "./clauses.js";
 import { resolveDay } from "./days.js";
-import { type CueItem, type Item, tag } from "./items.js";
+import { type CountItem, type CueItem, type Item, tag } from "./items.js";
 import { VERB_CATS } from "./lexicon.js";
 import { CARRIED_VERBS, PEOPLE, resolveSpan, type Topic } from "./resolve.js";
 import { normalize, tokenize } from "./tokenize.js";
@@ -24,6 +24,32 @@ export function parseReport(text: string, ctx: ParseContext): ParseResult {
     // Defence in depth: a parser bug must become "not a report", never an exception past the adapter.
     return { ok: false, error: "no_activity", locale: "en" };
   }
+}
+
+/** Verbs that count one when their object is a named place and no number is given ("visited Toko Maju 88"). */
+const ONE_PLACE_VERBS: ReadonlySet<string> = new Set(["visit", "fu", "call", "rel", "closed"]);
+
+/**
+ * A clause that names a place but gives no number still counts one: "visited Toko Maju 88 this morning" is a
+ * visit, and under a heading ("FU via WA:") each line naming a place ("1. PT Delta 8") is one of what the
+ * heading names. Null when the clause has a number, or no named place, or nothing says what it counts.
+ */
+function implicitOne(
+  items: readonly Item[],
+  underHeading: boolean,
+): { span: Span; underHeading: boolean } | null {
+  if (items.some((it) => it.k === "count") || !items.some((it) => it.k === "name")) return null;
+  const one: CountItem = { k: "count", value: 1, raw: "1" };
+  const verbAt = items.findIndex((it) => it.k === "cue" && ONE_PLACE_VERBS.has(it.cat));
+  if (verbAt >= 0 && verbAt < items.findIndex((it) => it.k === "name")) {
+    const withOne = [...items.slice(0, verbAt + 1), one, ...items.slice(verbAt + 1)];
+    return { span: { items: withOne, at: verbAt + 1, count: one }, underHeading: false };
+  }
+  // Under a heading, a line of names only: the heading says what it counts.
+  if (underHeading && !items.some((it) => it.k === "cue" && VERB_CATS.has(it.cat))) {
+    return { span: { items: [one], at: 0, count: one }, underHeading: true };
+  }
+  return null;
 }
 
 /**
@@ -65,13 +91,26 @@ function settleDates(items: readonly Item[], today: string): Item[] {
   });
 }
 
+/** The stretch of text around a number, up to the separators either side: what "Not counted" quotes. */
+function around(text: string, at: number): string {
+  const boundary = /[,;.!?\n()]/;
+  let start = at;
+  while (start > 0 && !boundary.test(text.charAt(start - 1))) start--;
+  let end = at;
+  while (end < text.length && !boundary.test(text.charAt(end))) end++;
+  const words = text.slice(start, end).trim().split(/\s+/);
+  const quoted = words.slice(-4).join(" ");
+  return quoted.length > 40 ? `${quoted.slice(0, 39)}…` : quoted;
+}
+
 function parse(text: string, ctx: ParseContext): ParseResult {
-  const tagged = tag(tokenize(normalize(text)));
+  const normalized = normalize(text);
+  const tagged = tag(tokenize(normalized));
   const items = settleDates(tagged.items, ctx.today);
   // Sales English ("follow up", "closing", "leads") is shared, so only words one language owns count.
   const locale: Locale = tagged.id > tagged.en ? "id" : "en";
   const counts: PartialCounts = {};
-  const topic: Topic = { previous: null, nouns: [], label: null, carry: null };
+  const topic: Topic = { previous: null, nouns: [], label: null, carry: null, joined: false };
   let lastVerb: CueItem | null = null;
   let dayContext: string | "future" | null = null;
   let date: string | null = null;
@@ -79,6 +118,14 @@ function parse(text: string, ctx: ParseContext): ParseResult {
   const named = new Set<string>();
   let accepted = false;
   let planned = false;
+  /** A day was named that cannot be pinned down ("last week"): the rep is asked rather than guessed for. */
+  let unclearDay = false;
+  /** Where numbers stand that named no activity. */
+  const uncounted: number[] = [];
+  /** Named places counted one each, for a message that gives no number at all. */
+  const implied: PartialCounts = {};
+  const impliedDays = new Set<string>();
+  let impliedDate: string | null = null;
 
   for (const clause of splitClauses(items)) {
     const verbBefore = lastVerb;
@@ -88,10 +135,18 @@ function parse(text: string, ctx: ParseContext): ParseResult {
       continue;
     }
     topic.carry = clause.joined ? verbBefore : null;
+    topic.joined = clause.joined;
     let own: string | "future" | null = null;
-    for (const it of clause.items) {
+    for (const [j, it] of clause.items.entries()) {
       if (it.k !== "day") continue;
+      // "visit 2 toko yg kmrn minta katalog": a day inside a relative clause is about something else.
+      if (clause.items.slice(Math.max(0, j - 3), j).some((x) => x.k === "mark" && x.mark === "relative"))
+        continue;
       const day = resolveDay(it.ref, ctx.today);
+      if (day === "unclear") {
+        unclearDay = true;
+        continue;
+      }
       if (day !== null) {
         own = day;
         break;
@@ -100,7 +155,9 @@ function parse(text: string, ctx: ParseContext): ParseResult {
     // A day named in one clause carries on to the next ones ("kemarin ketemu 3 klien, 2 fu").
     if (own !== null) dayContext = own;
     const cues = clause.items.filter((it): it is CueItem => it.k === "cue");
-    const spans = segment(clause.items);
+    const segmented = segment(clause.items);
+    const implicit = segmented.length === 0 ? implicitOne(clause.items, topic.label !== null) : null;
+    const spans = implicit ? [implicit.span] : segmented;
     // Only a verb that leads the clause's last count of people carries ("met 3 clients and 2 prospects"), not
     // one after it ("0 check-ins and 0 leads"), another count's ("3 visits 2 fu and 2 prospects") or a label
     // ("visits 3 and 2 prospects").
@@ -111,7 +168,9 @@ function parse(text: string, ctx: ParseContext): ParseResult {
       }
     }
     if (spans.length === 0) {
-      topic.label = cues.length > 0 ? cues : null;
+      // Only a clause without a named place is a heading ("Visit:"); a line naming one ("- Toko Maju 88")
+      // keeps the heading for the next line.
+      if (!clause.items.some((it) => it.k === "name")) topic.label = cues.length > 0 ? cues : null;
       const nouns = cues.filter((c) => !VERB_CATS.has(c.cat));
       if (nouns.length > 0) topic.nouns = nouns;
       continue;
@@ -119,11 +178,23 @@ function parse(text: string, ctx: ParseContext): ParseResult {
     const day = own ?? dayContext;
     const plan = day === "future" || hasMark(clause.items, "plan");
     for (const span of spans) {
-      const metric = resolveSpan(span, topic);
+      // "visit 5, tp 2 gak ketemu", "of the 5 appointments, 2 cancelled": a count that did not happen takes back
+      // what it names from the count before it.
+      const didNotHappen = hasMark(span.items, "neg") || hasMark(span.items, "cancel");
+      // "yg 1 lagi batal", "2 others postponed" are more that did not happen: nothing to take back.
+      const negated = didNotHappen && !hasMark(span.items, "more");
+      // "Total 2", "= 5": the rep's own total for what was counted, not more of it.
+      const total = hasMark(span.items, "total");
+      const counted = METRICS.filter((m) => counts[m] !== undefined);
+      const metric =
+        resolveSpan(span, topic) ??
+        (negated ? topic.previous : null) ??
+        (total && counted.length === 1 ? (counted[0] ?? null) : null);
       if (metric === null) {
         // "met 4 clients yesterday and 2 today": the bare 2 names no metric, but its day still says the
         // message spans two days.
         if (own !== null && own !== "future" && !plan && !span.count.problem) named.add(own);
+        if (!plan && !didNotHappen && span.count.at !== undefined) uncounted.push(span.count.at);
         continue;
       }
       topic.previous = metric;
@@ -134,19 +205,41 @@ function parse(text: string, ctx: ParseContext): ParseResult {
         if (day === "future") planned = true;
         continue;
       }
-      if (hasMark(span.items, "neg", span.at) || hasMark(span.items, "cancel")) continue;
       const { problem, raw, value } = span.count;
+      if (didNotHappen) {
+        const before = counts[metric];
+        if (negated && before !== undefined && !problem) counts[metric] = Math.max(0, before - value);
+        continue;
+      }
       if (problem) return { ok: false, error: problem, locale, metric, value: raw.slice(0, 40) };
-      counts[metric] = (counts[metric] ?? 0) + value;
+      if (implicit) {
+        // Named places count only where the message gives no number for the same thing: "2 follow ups: Warung
+        // Makmur 7 ..." lists the two, "visited Toko Maju 88" is one visit.
+        implied[metric] = (implied[metric] ?? 0) + value;
+        if (day !== null) impliedDays.add(day);
+        if (impliedDate === null && day !== null) impliedDate = day;
+        continue;
+      }
+      counts[metric] = total ? value : (counts[metric] ?? 0) + value;
       accepted = true;
       // A count with no day of its own goes with the day the message names, if any ("3 visits, 2 fu yesterday").
       if (day !== null) named.add(day);
       if (date === null && day !== null) date = day;
     }
-    topic.label = null;
+    if (!implicit?.underHeading) topic.label = null;
   }
 
+  // Named places count for what the message gives no number of: "Visit:" and three shops, then "FU: 2".
+  for (const metric of METRICS) {
+    const places = implied[metric];
+    if (places === undefined || counts[metric] !== undefined) continue;
+    counts[metric] = places;
+    for (const day of impliedDays) named.add(day);
+    date ??= impliedDate;
+    accepted = true;
+  }
   if (!accepted) return { ok: false, error: planned ? "future_day" : "no_activity", locale };
+  if (unclearDay) return { ok: false, error: "unclear_day", locale };
   if (named.size > 1) return { ok: false, error: "two_days", locale };
   for (const metric of METRICS) {
     const total = counts[metric];
@@ -154,5 +247,6 @@ function parse(text: string, ctx: ParseContext): ParseResult {
       return { ok: false, error: "too_large", locale, metric, value: String(total) };
     }
   }
-  return { ok: true, date: date ?? ctx.today, counts, locale };
+  const notCounted = [...new Set(uncounted.map((at) => around(normalized, at)))].filter((q) => q !== "");
+  return { ok: true, date: date ?? ctx.today, counts, locale, notCounted };
 }

@@ -20,6 +20,8 @@ export interface CountItem {
   /** The number as written, for refusals. */
   raw: string;
   problem?: Problem;
+  /** Where the number starts in the normalized text, to quote it back when it was not counted. */
+  at?: number;
 }
 
 export interface DayItem {
@@ -36,6 +38,8 @@ export type Item =
   | DayItem
   | { k: "mark"; mark: Mark }
   | { k: "sep"; level: "sentence" | "clause"; question: boolean }
+  /** A number that is part of a proper name or an address ("Toko Maju 88"): never a count. */
+  | { k: "name" }
   | { k: "other" };
 
 export interface Tagged {
@@ -47,12 +51,13 @@ export interface Tagged {
 
 // Stage one keeps numbers raw and lexicon entries whole, because a number's meaning depends on both neighbours.
 type Pre =
-  | { p: "num"; raw: string; sign: "" | "-"; role: SuffixRole | ""; glued: boolean }
-  | { p: "lex"; e: Entry }
-  | { p: "wordnum"; value: number; raw: string }
-  | { p: "word" }
+  | { p: "num"; raw: string; sign: "" | "-"; role: SuffixRole | ""; glued: boolean; sci?: true; at?: number }
+  | { p: "lex"; e: Entry; cap: boolean }
+  | { p: "wordnum"; value: number; raw: string; cap: boolean }
+  | { p: "word"; cap: boolean }
   | { p: "sep"; level: "sentence" | "clause"; question: boolean }
-  | { p: "link" }
+  /** ":" "=" "->" and the like: "visits: 3" reads like "visits 3". `labels` is set for ":" and "=". */
+  | { p: "link"; labels?: true }
   | { p: "gone" };
 
 type SuffixRole = "times" | "ignore" | "ordinal";
@@ -104,32 +109,36 @@ function suffixRole(suffix: string): SuffixRole | "" | null {
 
 function stageOne(tokens: readonly Token[], langs: { en: number; id: number }): Pre[] {
   const out: Pre[] = [];
-  const pushWords = (words: string[]): void => {
+  const pushWords = (words: string[], caps: boolean[] = []): void => {
     let j = 0;
     while (j < words.length) {
+      const cap = caps[j] ?? false;
       const wn = readNumberWords(words, j);
       if (wn) {
-        out.push({ p: "wordnum", value: wn.value, raw: words.slice(j, j + wn.length).join(" ") });
+        out.push({ p: "wordnum", value: wn.value, raw: words.slice(j, j + wn.length).join(" "), cap });
         langs[wn.id ? "id" : "en"] += 1;
         j += wn.length;
         continue;
       }
       const m = lookup(words, j);
       if (m) {
-        out.push({ p: "lex", e: m.entry });
+        out.push({ p: "lex", e: m.entry, cap });
         if (m.entry.lang) langs[m.entry.lang] += m.length;
         j += m.length;
       } else {
-        out.push({ p: "word" });
+        out.push({ p: "word", cap });
         j += 1;
       }
     }
   };
   let t = 0;
+  /** Closing brackets of asides read as part of the sentence. */
+  const transparent = new Set<number>();
   while (t < tokens.length) {
     const tok = tokens[t] as Token;
     if (tok.kind === "word") {
       const words: string[] = [];
+      const caps: boolean[] = [];
       let trailingDigits = "";
       while (t < tokens.length) {
         const w = tokens[t];
@@ -140,11 +149,14 @@ function stageOne(tokens: readonly Token[], langs: { en: number; id: number }): 
           if (w.text === "x" || w.text === "x'") break; // "x2": two times
           if (gluedOn && (following.kind === "word" || following.kind === "num")) break; // "b2b", "covid19a"
           words.push(w.text);
+          caps.push(w.cap);
           t++;
-          if (!(w.digits === "2" && known(w.text)?.cue)) trailingDigits = w.digits; // "klien2" is a plural
+          // "klien2", "kira2", "siapa2": a glued 2 doubles the word (a plural, "about"), it is not a count.
+          if (!(w.digits === "2" && (known(w.text)?.cue || w.text.length >= 3))) trailingDigits = w.digits;
           break;
         }
         words.push(w.text);
+        caps.push(w.cap);
         t++;
         const joiner = tokens[t];
         const after = tokens[t + 1];
@@ -158,7 +170,7 @@ function stageOne(tokens: readonly Token[], langs: { en: number; id: number }): 
           t++; // "follow-up", "f/u", "check-ins": one phrase
         }
       }
-      if (words.length > 0) pushWords(words);
+      if (words.length > 0) pushWords(words, caps);
       if (trailingDigits !== "") out.push({ p: "num", raw: trailingDigits, sign: "", role: "", glued: true });
       if (words.length > 0) continue;
       // A word glued to digits and more: "x2" is two times; anything else is a code, not a count.
@@ -173,7 +185,7 @@ function stageOne(tokens: readonly Token[], langs: { en: number; id: number }): 
         if (!g || g.kind === "newline" || !g.glued) break;
         t++;
       }
-      out.push({ p: "word" });
+      out.push({ p: "word", cap: w.cap });
       continue;
     }
     t++;
@@ -193,37 +205,130 @@ function stageOne(tokens: readonly Token[], langs: { en: number; id: number }): 
         }
         out.push({ p: "sep", level: "clause", question: false });
       }
+      const next = tokens[t];
+      const lineStart = t < 2 || tokens[t - 2]?.kind === "newline";
+      if (tok.suffix === "e" && next?.kind === "num" && next.glued && next.sign !== "-") {
+        // "1e9": a number in scientific notation is no day's count, and must not read as 1 and 9.
+        out.push({
+          p: "num",
+          raw: `${tok.raw}e${next.raw}`,
+          sign: "",
+          role: "",
+          glued: tok.glued,
+          sci: true,
+        });
+        t++;
+        continue;
+      }
+      if (
+        lineStart &&
+        tok.suffix === "" &&
+        next?.kind === "sym" &&
+        (next.text === "." || next.text === ")") &&
+        next.glued &&
+        tokens[t + 1]?.kind !== "num"
+      ) {
+        out.push({ p: "gone" }); // "1. Toko Maju 88": a list's numbering
+        t++;
+        continue;
+      }
+      const joiner = tokens[t];
+      if (
+        tok.suffix === "" &&
+        joiner?.kind === "sym" &&
+        joiner.text === "-" &&
+        joiner.glued &&
+        tokens[t + 1]?.kind === "word" &&
+        (tokens[t + 1] as Extract<Token, { kind: "word" }>).glued
+      ) {
+        out.push({ p: "word", cap: false }); // "3-year contract", "2-hour meeting": a description
+        t += 2;
+        continue;
+      }
+      if (role === null && tok.suffix.length === 1) {
+        out.push({ p: "word", cap: false }); // "3A", "12b": a unit or a shop's number, not a count
+        continue;
+      }
       out.push({
         p: "num",
         raw: tok.raw,
         sign: tok.sign === "-" ? "-" : "",
         role: role ?? "",
         glued: tok.glued,
+        at: tok.at,
       });
       if (role === null) pushWords([tok.suffix]); // "4klien"
     } else {
       const s = tok.text;
       const next = tokens[t];
       const prevPre = out[out.length - 1];
+      if (s === "(") {
+        const close = asideEnd(tokens, t);
+        if (close >= 0) {
+          // "(PT Sinar 77)", "(3)": an aside without activity words reads as part of the sentence.
+          transparent.add(close);
+          continue;
+        }
+      }
+      if (s === ")" && transparent.has(t - 1)) continue;
       if (s === "-" && next?.kind === "sym" && next.text === ">") {
         out.push({ p: "link" });
         t++;
-      } else if (s === "." && prevPre?.p === "lex" && prevPre.e.before !== undefined) {
-        // "no. 5", "tgl. 3": an abbreviation's dot, not the end of a sentence
+      } else if (
+        s === "." &&
+        prevPre?.p === "lex" &&
+        (prevPre.e.before !== undefined || prevPre.e.place || prevPre.e.address || prevPre.e.abbrev)
+      ) {
+        // "no. 5", "tgl. 3", "Jl. Sudirman", "kunj. 4": an abbreviation's dot, not the end of a sentence
+      } else if (
+        s === "/" &&
+        tok.glued &&
+        next?.kind === "num" &&
+        next.glued &&
+        (prevPre?.p === "word" || prevPre?.p === "lex")
+      ) {
+        out.push({ p: "link" }); // "Blok D/10": one address
       } else if (SENTENCE_SYMS.has(s)) {
         out.push({ p: "sep", level: "sentence", question: s === "?" });
       } else if (CLAUSE_SYMS.has(s)) {
         out.push({ p: "sep", level: "clause", question: false });
+      } else if (s === ":" && next?.kind === "word") {
+        // "blm sempet lapor: visit 3": a colon before words starts a new clause; before a number it labels it.
+        out.push({ p: "sep", level: "clause", question: false });
+      } else if (s === "=" && next?.kind === "num") {
+        out.push({ p: "lex", e: { mark: "total" }, cap: false }); // "3 + 2 = 5": the total
       } else if (LINK_SYMS.has(s)) {
-        out.push({ p: "link" });
+        out.push(s === ":" || s === "=" ? { p: "link", labels: true } : { p: "link" });
       } else {
         const e = SYM_ENTRIES[s];
-        if (e) out.push({ p: "lex", e });
+        if (e) out.push({ p: "lex", e, cap: false });
         // Emoji and other symbols carry no meaning for a report.
       }
     }
   }
   return out;
+}
+
+/** The longest aside read through: a name, an address, a number. */
+const MAX_ASIDE_TOKENS = 8;
+
+/**
+ * The index of the ")" closing the aside opened just before `from`, when the aside holds only a name, a place, an
+ * address or a number; -1 otherwise (then its brackets separate clauses, as "(WA)" or "(target 5)" do).
+ */
+function asideEnd(tokens: readonly Token[], from: number): number {
+  for (let k = from; k < tokens.length && k < from + MAX_ASIDE_TOKENS; k++) {
+    const tok = tokens[k];
+    if (!tok || tok.kind === "newline") return -1;
+    if (tok.kind === "sym" && tok.text === ")") return k;
+    if (tok.kind === "sym" && tok.text === "(") return -1;
+    if (tok.kind === "word") {
+      // Only names, places and addresses: any other word the lexicon knows says something of its own.
+      const entry = known(tok.text);
+      if (entry && !entry.place && !entry.address) return -1;
+    }
+  }
+  return -1;
 }
 
 function count(value: number, raw: string, negative: boolean, fraction: boolean): CountItem {
@@ -293,7 +398,9 @@ function stageTwo(pre: Pre[]): Stage2[] {
           last.ref = { ...last.ref, year: Number(p.raw) };
           break;
         }
-        i = take(readNum(pre, i, p));
+        const reading = readNum(pre, i, p);
+        if (reading.item.k === "count" && p.at !== undefined) reading.item.at = p.at;
+        i = take(reading);
         break;
       }
       case "lex": {
@@ -314,6 +421,12 @@ function stageTwo(pre: Pre[]): Stage2[] {
   return out;
 }
 
+function previousIndex(pre: readonly Pre[], i: number): number {
+  let j = i - 1;
+  while (pre[j]?.p === "link" || pre[j]?.p === "gone") j--;
+  return j;
+}
+
 function nextIndex(pre: readonly Pre[], i: number): number {
   let j = i + 1;
   while (pre[j]?.p === "link" || pre[j]?.p === "gone") j++;
@@ -324,6 +437,7 @@ function readNum(pre: Pre[], i: number, p: Extract<Pre, { p: "num" }>): Reading 
   const shape = readNumeral(p.raw);
   const other: Reading = { item: { k: "other" }, last: i };
   const negative = p.sign === "-";
+  if (p.sci) return { item: count(Number.POSITIVE_INFINITY, p.raw, false, false), last: i };
   if (p.role === "ignore") return other;
   if (p.role === "ordinal") return ordinalDate(pre, i, shape.kind === "int" ? shape.value : 0);
   switch (shape.kind) {
@@ -382,12 +496,85 @@ function ordinalDate(pre: Pre[], i: number, day: number): Reading {
   return { item: { k: "other" }, last: i };
 }
 
+/** How many name words a name run may have between its marker and its number ("Toko Sumber Rejeki 7"). */
+const MAX_NAME_WORDS = 3;
+
+/**
+ * Words a name may be made of after its marker: unknown words, number words, and known words written with a
+ * capital ("PT Mitra 45", "Hotel Grand 88"), but never a day or a word that shapes the sentence ("and").
+ */
+function nameWord(p: Pre | undefined): boolean {
+  if (!p) return false;
+  if (p.p === "word" || p.p === "wordnum") return true;
+  return (
+    p.p === "lex" && p.cap && p.e.day === undefined && p.e.mark === undefined && p.e.before === undefined
+  );
+}
+
+/**
+ * True when the number at `i` is part of a proper name or an address, never a count: right after a capitalised
+ * word the lexicon does not know ("Maju 88", "Indomaret 24", "B 1234"), right after an address word ("lantai 5",
+ * "No. 15"), right after a capitalised business word ("Kios 12", "Toko 99"), or after a business or address word
+ * and a few name words ("toko maju 88", "Jl. Hayam Wuruk 108", "CV Tiga Berlian 3"). A number after ":" or "="
+ * is a value, not a name ("PT Arta: 1").
+ */
+function inName(pre: readonly Pre[], i: number): boolean {
+  let j = i - 1;
+  let labelled = false;
+  const skip = () => {
+    while (pre[j]?.p === "link" || pre[j]?.p === "gone") {
+      const p = pre[j];
+      if (p?.p === "link" && p.labels) labelled = true;
+      j--;
+    }
+  };
+  skip();
+  if (labelled) return false;
+  const prev = pre[j];
+  if (!prev) return false;
+  if ((prev.p === "word" || prev.p === "wordnum") && prev.cap) return true;
+  if (prev.p === "lex" && (prev.e.address || (prev.e.place && prev.cap))) return true;
+  const isMarker = (p: Pre | undefined) => p?.p === "lex" && Boolean(p.e.place || p.e.address);
+  let words = 0;
+  while (words < MAX_NAME_WORDS && !isMarker(pre[j]) && nameWord(pre[j])) {
+    words++;
+    j--;
+    skip();
+  }
+  return words > 0 && isMarker(pre[j]);
+}
+
+/** A capitalised word right after a name's number is still the name ("Apotek 24 Jam"), not a time or a unit. */
+function continuesName(pre: readonly Pre[], j: number): boolean {
+  const word = pre[j];
+  if (word?.p !== "lex" || !word.cap) return false;
+  let k = j - 1;
+  while (pre[k]?.p === "gone") k--;
+  const num = pre[k];
+  return (num?.p === "num" || num?.p === "wordnum") && inName(pre, k);
+}
+
+/** "Jalan Malioboro 52 and 60": a bare number right after "and" and a number in a name is in the name too. */
+function continuesNumbers(pre: readonly Pre[], i: number): boolean {
+  const and = previousIndex(pre, i);
+  const link = pre[and];
+  if (link?.p !== "lex" || link.e.mark !== "and") return false;
+  const number = previousIndex(pre, and);
+  const p = pre[number];
+  if ((p?.p !== "num" && p?.p !== "wordnum") || !inName(pre, number)) return false;
+  // Only a number that ends the phrase: "and 1 at Hero 5" goes on to say what the 1 was.
+  const next = pre[nextIndex(pre, i)];
+  return next === undefined || next.p === "sep";
+}
+
 /** Decides what an integer is from its neighbours: a count, a date, a time, money, a label or a unit. */
 function classifyNumber(pre: Pre[], i: number, value: number, raw: string, negative: boolean): Reading {
-  const prevE = entryOf(neighbour(pre, i, -1));
+  const prevIndex = previousIndex(pre, i);
+  const prevE = continuesName(pre, prevIndex) ? undefined : entryOf(pre[prevIndex]);
   const nextE = entryOf(neighbour(pre, i, 1));
   const dayOfMonth = value >= 1 && value <= 31 && !negative;
   const other: Reading = { item: { k: "other" }, last: i };
+  if (inName(pre, i) || continuesNumbers(pre, i)) return { item: { k: "name" }, last: i };
   if (dayOfMonth && prevE?.month !== undefined && nextE?.cue === undefined) {
     return {
       item: { k: "day", ref: { kind: "date", day: value, month: prevE.month } },
@@ -413,6 +600,13 @@ function classifyNumber(pre: Pre[], i: number, value: number, raw: string, negat
     return { item: { k: "other" }, last: unit };
   }
   if (nextE?.after === "times") return { item: count(value, raw, negative, false), last: nextIndex(pre, i) };
+  // "fu 1 jam 14.30": "jam" before a time starts the time; it does not make the 1 a number of hours.
+  if (
+    nextE?.after !== undefined &&
+    nextE.before === "time" &&
+    pre[nextIndex(pre, nextIndex(pre, i))]?.p === "num"
+  )
+    return { item: count(value, raw, negative, false), last: i };
   if (nextE?.after !== undefined && nextE.after !== "ago")
     return { item: { k: "other" }, last: nextIndex(pre, i) };
   // A year only next to a month ("agustus 1945", "Dec 2026"); alone, "met 2000 clients" is a (too large) count.
@@ -424,13 +618,51 @@ function isNoun(item: Stage2 | undefined): item is CueItem {
   return item?.k === "cue" && !VERB_CATS.has(item.cat);
 }
 
+const STAGE_CATS: ReadonlySet<Cat> = new Set<Cat>(["lead", "prospect", "potential", "closeable", "deal"]);
+
+/**
+ * "moved 3 leads to prospect", "naikin 2 prospek ke potensial": a move toward a stage is a stage change, read as
+ * "became". A move toward anything else ("the meeting moved to Friday") is a meeting that did not happen.
+ */
+function readMoves(items: Stage2[]): void {
+  const isMark = (it: Stage2 | undefined, mark: Mark): boolean => it?.k === "mark" && it.mark === mark;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i];
+    if (it?.k !== "mark" || it.mark !== "move") continue;
+    let target = -1;
+    for (let j = i + 1; j < items.length; j++) {
+      const next = items[j];
+      if (next?.k === "sep" && next.level === "sentence") break;
+      if (!isMark(next, "toward")) continue;
+      let k = j + 1;
+      while (items[k]?.k === "other" || items[k]?.k === "mod") k++;
+      const stage = items[k];
+      if (stage?.k === "cue" && STAGE_CATS.has(stage.cat)) target = j;
+      break;
+    }
+    if (target >= 0) {
+      items[i] = { k: "mark", mark: "became" };
+      items[target] = { k: "mark", mark: "became" };
+    } else {
+      items[i] = { k: "mark", mark: "cancel" };
+    }
+  }
+  for (let i = 0; i < items.length; i++) if (isMark(items[i], "toward")) items[i] = { k: "other" };
+}
+
 /** Attaches modifiers to their nouns and keeps weak numbers ("a", "sekali", "no") only where they count. */
 function stageThree(items: Stage2[]): Item[] {
+  readMoves(items);
   const out: Item[] = [];
-  const nextCue = (from: number): CueItem | undefined => {
-    for (let j = from; j < items.length && j < from + 3; j++) {
+  const nextCue = (from: number, skipOthers = 0): CueItem | undefined => {
+    let others = 0;
+    for (let j = from; j < items.length && j < from + 3 + skipOthers; j++) {
       const it = items[j];
       if (it?.k === "cue") return it;
+      if (it?.k === "other" && others < skipOthers) {
+        others++;
+        continue;
+      }
       if (it?.k !== "mod") return undefined;
     }
     return undefined;
@@ -449,14 +681,14 @@ function stageThree(items: Stage2[]): Item[] {
         if (it.mod === "existing") target.existing = true;
         else if (it.mod === "fresh") target.fresh = true;
         else target.hot = true;
-      } else if (it.mod === "hot") {
-        out.push({ k: "cue", cat: "potential", existing: false, fresh: false, hot: true });
       }
+      // "2 di antaranya hot": a word about how warm some of them are names no new count.
       continue;
     }
     if (it.k === "weak") {
       const prev = items[i - 1];
-      const following = nextCue(i + 1);
+      // "closed a $12k deal", "signed a 3-year contract": an amount or a description may stand between.
+      const following = nextCue(i + 1, it.mark === "article" ? 2 : 0);
       const prevVerb = prev?.k === "cue" && VERB_CATS.has(prev.cat);
       const keep =
         it.mark === "article"

@@ -35,15 +35,24 @@ export type Mark =
   | "from" // "from 3 clients": where counted things came from
   | "became" // "2 leads became prospects": counted for the stage reached
   | "article" // a / an: 1, only right after an activity verb
-  | "adverb"; // once, sekali: a count only next to an activity word
+  | "adverb" // once, sekali: a count only next to an activity word
+  | "relative" // yang, that, which: what follows describes a noun, its day included
+  | "move" // moved, naikin: a stage change when "to <stage>" follows, else a meeting moved (cancelled)
+  | "toward" // to, into, ke: where a move goes
+  | "qualify" // qualified: a qualified lead is a prospect
+  | "daypart" // pagi, afternoon: "pagi 2 kunjungan, siang 1" adds the afternoon's 1 to the same activity
+  | "total"; // total, jumlah, "=": the rep's own sum of what was counted
 
 /** A reference to the day the activity belongs to. */
 export type DayRef =
   | { kind: "offset"; days: number }
-  | { kind: "weekday"; weekday: number; last: boolean }
+  | { kind: "weekday"; weekday: number; last: boolean; weeksBack?: number }
   | { kind: "future" }
   | { kind: "date"; day: number; month?: number; year?: number }
-  | { kind: "vague" };
+  /** "this week", "bulan ini": a stretch that includes today; the report is today's. */
+  | { kind: "vague" }
+  /** "last week", "beberapa hari lalu": some day, but which cannot be told; the rep is asked. */
+  | { kind: "unclear" };
 
 /** Roles a word plays right before a number ("jam 3", "Rp 5") or right after it ("3 pm", "5 juta"). */
 export type Before = "time" | "date" | "money" | "label";
@@ -59,6 +68,12 @@ export interface Entry {
   month?: number;
   before?: Before;
   after?: After;
+  /** A kind of business that starts a name ("Toko", "PT", "Apotek"): a number in the name is not a count. */
+  place?: true;
+  /** A word that starts an address ("Jl.", "Blok", "Lt."): a number in the address is not a count. */
+  address?: true;
+  /** An abbreviation written with a dot ("kunj.", "tgl."): the dot does not end the sentence. */
+  abbrev?: true;
   lang?: "en" | "id";
 }
 
@@ -81,4 +96,10 @@ export interface LexiconTable {
   after: Partial<Record<After, readonly string[]>>;
   /** Common words that only tell the language apart. */
   filler: readonly string[];
+  /** Words that start a business name: "Toko Maju 88", "PT Sinar 77", "Kios 12". */
+  places: readonly string[];
+  /** Words that start an address: "Jl. Sudirman 45", "Blok C/12", "Lt. 3A", "RT 05". */
+  addresses: readonly string[];
+  /** Abbreviations reps write with a dot ("kunj.", "fu."): the dot is not a full stop. */
+  abbreviations: readonly string[];
 }

@@ -50,6 +50,9 @@ function build(tables: readonly (readonly [Lang, LexiconTable])[]): Map<string, 
     }
     for (const [phrase, month] of t.months) add(phrase, lang, { month });
     for (const phrase of t.filler) add(phrase, lang, {});
+    for (const phrase of t.places) add(phrase, lang, { place: true });
+    for (const phrase of t.addresses) add(phrase, lang, { address: true });
+    for (const phrase of t.abbreviations) add(phrase, lang, { abbrev: true });
   }
   // Weekday phrases are generated for every language's modifiers: reps mix them ("last senin").
   const last = tables.flatMap(([, t]) => t.weekdayLast.pre);
@@ -86,9 +89,18 @@ const CUE_FIRST_WORDS = new Set(
   [...LEXICON.entries()].filter(([, e]) => e.cue !== undefined).map(([p]) => p.split(" ")[0] ?? p),
 );
 
-/** Single words long enough to recognise with one typo ("folllow", "clinets" are listed; others are not). */
+/**
+ * Words long enough to recognise with one typo: activity and stage words, their modifiers and the words that
+ * cancel them, of five letters or more. Shorter words are left alone: one typo there makes another word.
+ */
+const MIN_FUZZY_LENGTH = 5;
 const FUZZY_TARGETS = [...LEXICON.entries()]
-  .filter(([p, e]) => !p.includes(" ") && p.length >= 6 && e.cue !== undefined)
+  .filter(
+    ([p, e]) =>
+      !p.includes(" ") &&
+      p.length >= MIN_FUZZY_LENGTH &&
+      (e.cue !== undefined || e.mod !== undefined || e.mark === "cancel"),
+  )
   .map(([p]) => p);
 
 export interface Match {
@@ -142,7 +154,7 @@ function stripAffixes(word: string): string {
 }
 
 function fuzzy(word: string): Entry | undefined {
-  if (word.length < 6 || word.length > 20) return undefined;
+  if (word.length < MIN_FUZZY_LENGTH - 1 || word.length > 20) return undefined;
   for (const target of FUZZY_TARGETS) {
     if (target[0] === word[0] && Math.abs(target.length - word.length) <= 1 && withinOneEdit(word, target)) {
       return LEXICON.get(target);

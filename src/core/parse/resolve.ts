@@ -16,11 +16,16 @@ export interface Topic {
    * own: "met with 3 clients and 2 prospects" met both.
    */
   carry: CueItem | null;
+  /** The clause follows an "and"/"then" in the same sentence: a bare count there is more of the same. */
+  joined: boolean;
 }
 
 /** Verbs whose object, when it is people, can be carried over an "and" to a verbless list of more people. */
 export const CARRIED_VERBS: ReadonlySet<string> = new Set(["visit", "fu", "call", "rel"]);
 export const PEOPLE: ReadonlySet<string> = new Set(["client", "prospect", "lead"]);
+
+/** Funnel stages a client can be described by. */
+const STAGES: ReadonlySet<string> = new Set(["lead", "prospect", "potential", "closeable"]);
 
 const verb = (it: Item | undefined): it is CueItem => it?.k === "cue" && VERB_CATS.has(it.cat);
 const noun = (it: Item | undefined): it is CueItem => it?.k === "cue" && !VERB_CATS.has(it.cat);
@@ -57,6 +62,12 @@ function read(items: readonly Item[], at: number): Reading {
     }
     if (!between && verb(it)) between = it;
   }
+  // "4 klien potensial", "2 clients prospect": clients described by their stage are counted at that stage.
+  const described = headAt >= 0 ? items[headAt + 1] : undefined;
+  if (headAfter?.cat === "client" && noun(described) && STAGES.has(described.cat)) {
+    headAfter = described;
+    headAt += 1;
+  }
   // "2 leads became prospects": a count moving into a stage counts for the stage it reached.
   if (headAt >= 0) {
     let became = false;
@@ -66,7 +77,7 @@ function read(items: readonly Item[], at: number): Reading {
       else if (became && noun(it)) {
         headAfter = it;
         break;
-      } else if (it?.k !== "other") break;
+      } else if (it?.k !== "other" && it?.k !== "name") break;
     }
   }
   let participle: CueItem | undefined;
@@ -77,7 +88,7 @@ function read(items: readonly Item[], at: number): Reading {
         participle = it;
         break;
       }
-      if (it?.k !== "other") break;
+      if (it?.k !== "other" && it?.k !== "name") break;
     }
   }
   const nouns = items.filter(noun);
@@ -94,10 +105,11 @@ function byNoun(head: CueItem, nouns: readonly CueItem[], gotVerb: boolean): Met
       return "closeable";
     case "potential":
       return "potential";
+    // A hot lead is still a lead, a hot prospect a prospect: warmth is not a stage.
     case "prospect":
-      return hot ? "potential" : "prospects";
+      return "prospects";
     case "lead":
-      return hot ? "potential" : "leads";
+      return "leads";
     case "deal":
       return hot ? "potential" : "closed";
     case "visitNoun":
@@ -116,7 +128,9 @@ function decide(r: Reading, topic: readonly CueItem[]): Metric | null {
   const existing = r.nouns.some((n) => n.existing);
   const nouns = r.nouns.length > 0 ? r.nouns : topic;
   const hasRef = nouns.some((n) => n.cat === "ref");
-  if (r.nouns.some((n) => n.cat === "closeable") && r.verb?.cat !== "fu") return "closeable";
+  // "1 closeable finally closed": a closeable deal that closed is a closing.
+  if (r.nouns.some((n) => n.cat === "closeable") && r.verb?.cat !== "fu" && r.verb?.cat !== "closed")
+    return "closeable";
   switch (r.verb?.cat) {
     case "fu":
       return "followUps";
@@ -141,12 +155,25 @@ function decide(r: Reading, topic: readonly CueItem[]): Metric | null {
 export function resolveSpan(span: Span, topic: Topic): Metric | null {
   const hasCue = span.items.some((it) => it.k === "cue");
   if (!hasCue) {
-    const more = span.items.some((it) => it.k === "mark" && it.mark === "more");
-    if (more && topic.previous) return topic.previous;
+    // "3 more", "siang 1" (after "pagi 2 kunjungan"), "... and 1 at Hero 5": more of what was just counted.
+    const continues = span.items.some(
+      (it) => it.k === "mark" && (it.mark === "more" || it.mark === "daypart"),
+    );
+    if ((continues || topic.joined) && topic.previous) return topic.previous;
     if (topic.label) return decide(read([...topic.label, span.count], topic.label.length), []);
     return null;
   }
+  // "makan sate 2 porsi ... visit", "ada 3 tamu dari kantor": with no verb before it, a count followed by a word
+  // the lexicon does not know counts that thing, not the activity named further on.
+  // An unknown word that describes the next noun ("2 warm leads") is not the thing counted.
+  const after = span.items[span.at + 1];
+  const described = span.items[span.at + 2]?.k === "cue";
+  if (after?.k === "other" && !described && !span.items.slice(0, span.at).some((it) => it.k === "cue"))
+    return null;
   let r = read(span.items, span.at);
+  // "qualified 3 leads": a lead qualified is a prospect.
+  const qualified = span.items.slice(0, span.at).some((it) => it.k === "mark" && it.mark === "qualify");
+  if (qualified && (r.head?.cat === "lead" || r.head?.cat === "client")) return "prospects";
   if (!r.verb && r.head && topic.carry && PEOPLE.has(r.head.cat)) r = { ...r, verb: topic.carry };
   if (!r.verb && !r.head && topic.label) {
     return decide(read([...topic.label, ...span.items], topic.label.length + span.at), topic.nouns);

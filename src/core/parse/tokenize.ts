@@ -1,7 +1,25 @@
 /** A lexical unit of a message. Meaning is assigned later; the tokenizer only keeps what spacing tells. */
 export type Token =
-  | { kind: "word"; text: string; glued: boolean; digits: string }
-  | { kind: "num"; raw: string; sign: "" | "-" | "+"; suffix: string; glued: boolean }
+  | {
+      kind: "word";
+      /** Lower case, as the lexicons are. */
+      text: string;
+      glued: boolean;
+      digits: string;
+      /** Written with a capital first letter: with a number after it, likely part of a name ("Maju 88"). */
+      cap: boolean;
+      /** Where it starts in the normalized text, for quoting what was not counted. */
+      at: number;
+    }
+  | {
+      kind: "num";
+      raw: string;
+      sign: "" | "-" | "+";
+      suffix: string;
+      glued: boolean;
+      at: number;
+      end: number;
+    }
   | { kind: "sym"; text: string; glued: boolean }
   | { kind: "newline" };
 
@@ -10,16 +28,22 @@ export type Token =
 const TOKEN =
   /(\n)|([^\S\n]+)|([+-]?)(\d+(?:[.,:/-]\d+)*)([\p{L}%]*)|((?:\p{L}|\p{M})+(?:'(?:\p{L}|\p{M})+)*)(\d*)|([\s\S])/gu;
 
-/** Text as the lexicons expect it: compatibility forms folded, lower case, one kind of apostrophe and dash. */
+/**
+ * Text as the tokenizer expects it: compatibility forms folded, one kind of apostrophe and dash, one kind of line
+ * break. Case is kept: a capital tells a name ("Toko Maju 88") from a report; the tokenizer lower-cases words.
+ */
 export function normalize(text: string): string {
-  return text
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'")
-    .replace(/[\u2212\u2010\u2011]/g, "-")
-    .replace(/[\u2013\u2014]/g, " - ")
-    .replace(/\r\n?|[\u2028\u2029\u0085]/g, "\n")
-    .replace(/\b([ap])\.m\.?/g, "$1m");
+  return (
+    text
+      .normalize("NFKC")
+      .replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'")
+      .replace(/[\u2212\u2010\u2011]/g, "-")
+      .replace(/[\u2013\u2014]/g, " - ")
+      .replace(/\r\n?|[\u2028\u2029\u0085]/g, "\n")
+      // Emoji presentation and keycap marks ("4️⃣"): the digit stays, the marks are not words.
+      .replace(/[\ufe0e\ufe0f\u20e3]/g, "")
+      .replace(/\b([ap])\.m\.?/gi, "$1m")
+  );
 }
 
 /** Splits normalized text into tokens. */
@@ -47,9 +71,26 @@ export function tokenize(text: string): Token[] {
         tokens.push({ kind: "sym", text: "-", glued });
         s = "";
       }
-      tokens.push({ kind: "num", raw: digits, sign: s, suffix: suffix ?? "", glued });
+      const at = (m.index ?? 0) + (sign ?? "").length;
+      tokens.push({
+        kind: "num",
+        raw: digits,
+        sign: s,
+        suffix: (suffix ?? "").toLowerCase(),
+        glued,
+        at,
+        end: at + digits.length + (suffix ?? "").length,
+      });
     } else if (word !== undefined) {
-      tokens.push({ kind: "word", text: word, glued, digits: wordDigits ?? "" });
+      const lower = word.toLowerCase();
+      tokens.push({
+        kind: "word",
+        text: lower,
+        glued,
+        digits: wordDigits ?? "",
+        cap: word.charAt(0) !== lower.charAt(0),
+        at: m.index ?? 0,
+      });
     } else if (other !== undefined) {
       tokens.push({ kind: "sym", text: other, glued });
     }

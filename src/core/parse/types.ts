@@ -8,7 +8,8 @@ export type ParseErrorCode =
   | "fraction" // a count that is not a whole number
   | "too_large" // above MAX_COUNT_PER_MESSAGE: a typo, not a day's work
   | "future_day" // "tomorrow" / "besok": a plan, not a report
-  | "two_days"; // counts for two different days in one message ("yesterday 3 visits, today 2")
+  | "two_days" // counts for two different days in one message ("yesterday 3 visits, today 2")
+  | "unclear_day"; // a day that cannot be pinned down ("last week", "beberapa hari lalu"): asked, not guessed
 
 export type ParseResult =
   | {
@@ -19,6 +20,11 @@ export type ParseResult =
       counts: PartialCounts;
       /** The language the text was written in, best guess. */
       locale: Locale;
+      /**
+       * Parts with a number that named no activity ("sama anu 3", "2 flwups"), quoted so the rep can send them
+       * again. Names and addresses ("Toko Maju 88"), times and amounts are never here: they are not counts.
+       */
+      notCounted: string[];
     }
   | {
       ok: false;

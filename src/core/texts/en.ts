@@ -65,6 +65,8 @@ export const en: Texts = {
         return "That sounds like a plan, not a report — I only log what already happened. Tell me once it's done 💪";
       case "two_days":
         return "That names two days — send one message per day so each is counted on the right day. Nothing was saved.";
+      case "unclear_day":
+        return "Which day was that? Nothing was saved — send it again with the day, e.g. `yesterday met 3 clients` or `on Monday met 3 clients`.";
       default:
         return `I couldn't find any activity in that. Try: \`met 4 clients, 2 follow-ups, 1 new lead\` — or \`${helpCommand}\`.`;
     }
@@ -113,6 +115,8 @@ export const en: Texts = {
   languageSet: "Got it — I'll answer you in English.",
   teamNotSetUp: (setupCommand) =>
     `This chat isn't a Corong team yet. A manager can make it one with \`${setupCommand}\`.`,
+  notCounted: (parts) =>
+    `Not counted: ${parts.map((p) => `“${p}”`).join(", ")} — if that's an activity, send it again with its name.`,
   somethingWentWrong: "Something went wrong on my side — nothing was saved. Please try again in a minute.",
   notSavedTryAgain:
     "⚠️ I couldn't save that just now — nothing was recorded. Please send it again in a minute.",

@@ -63,6 +63,8 @@ export const id: Texts = {
         return "Kedengarannya itu rencana, bukan laporan — aku hanya mencatat yang sudah terjadi. Kabari lagi kalau sudah 💪";
       case "two_days":
         return "Itu menyebut dua hari — kirim satu pesan per hari supaya tercatat di hari yang benar. Tidak ada yang disimpan.";
+      case "unclear_day":
+        return "Itu hari apa? Belum ada yang disimpan — kirim lagi dengan harinya, misalnya `kemarin ketemu 3 klien` atau `senin ketemu 3 klien`.";
       default:
         return `Aku tidak menemukan aktivitas di situ. Coba: \`ketemu 4 klien, 2 follow up, 1 lead baru\` — atau \`${helpCommand}\`.`;
     }
@@ -109,6 +111,8 @@ export const id: Texts = {
   languageSet: "Siap — aku akan menjawab dalam Bahasa Indonesia.",
   teamNotSetUp: (setupCommand) =>
     `Obrolan ini belum menjadi tim Corong. Manajer bisa mengaturnya dengan \`${setupCommand}\`.`,
+  notCounted: (parts) =>
+    `Tidak dihitung: ${parts.map((p) => `“${p}”`).join(", ")} — kalau itu aktivitas, kirim lagi dengan nama aktivitasnya.`,
   somethingWentWrong: "Ada masalah di sisiku — tidak ada yang disimpan. Coba lagi sebentar lagi ya.",
   notSavedTryAgain:
     "⚠️ Pesan tadi belum bisa disimpan — tidak ada yang tercatat. Kirim lagi sebentar lagi ya.",

@@ -77,6 +77,8 @@ export interface Texts {
   targetCleared(targetCommand: string): string;
   languageSet: string;
   somethingWentWrong: string;
+  /** Parts of a report with a number that named no activity, quoted, so the rep can send them again. */
+  notCounted(parts: string[]): string;
   /** The message could not even be recorded (the database is down): nothing was saved, send it again. */
   notSavedTryAgain: string;
   /** The message is recorded but saving it is held up; a confirmation follows once it is stored. */

@@ -13,6 +13,8 @@ export interface ReportConfirmation {
   today: string;
   /** The quota progress of the report's day, after this report. */
   progress: QuotaProgress[];
+  /** Parts of the message with a number that named no activity. */
+  notCounted?: string[];
 }
 
 /** "✅ Logged for today: 4 visits · 2 follow-ups" and the day's totals against quota, in two lines. */
@@ -25,6 +27,7 @@ export function reportConfirmation(t: Texts, c: ReportConfirmation): Reply {
       c.outcome === "updated" ? t.updated(day, counts) : t.logged(day, counts),
       // What is left to do only for today: a past day is what it is.
       t.progressLine(day, c.progress, c.report.day === c.today),
+      ...(c.notCounted?.length ? [t.notCounted(c.notCounted)] : []),
     ],
     buttons: reportButtons(t, c.report.id),
   };

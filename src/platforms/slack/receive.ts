@@ -3,11 +3,16 @@ import type { Intake } from "../../app/intake.js";
 import type { SlackDelivery } from "./deliveries.js";
 
 /**
- * Slack waits 3 seconds for an answer. A command or interaction is answered by its listener's ack() (a form's
- * errors ride in it); one that is queued behind a slow delivery from the same person is answered empty before
- * Slack gives up — it is recorded, and its reply follows through response_url.
+ * Slack waits 3 seconds for an answer, network included. A form submission is answered by its listener's ack()
+ * (the form's errors ride in it); one queued behind a slow delivery from the same person is answered empty well
+ * before Slack gives up — it is recorded, and handled in turn.
  */
-const ACK_DEADLINE_MS = 2500;
+const ACK_DEADLINE_MS = 2000;
+
+/** Only a form submission's answer carries something (errors that keep the form open); the rest reply later. */
+function answersInAck(delivery: SlackDelivery): boolean {
+  return (delivery.payload as { type?: unknown }).type === "view_submission";
+}
 
 /** How a delivery is answered on its transport: an HTTP response, or a Socket Mode ack. */
 export interface SlackAnswer {
@@ -47,7 +52,9 @@ export async function receiveSlackDelivery(
   }
   // Recorded before: a retry, a replay, or a delivery another replica took. It is handled there, once.
   if (!item) return answer.ack();
-  if (delivery.kind === "event") {
+  // Recorded is all Slack needs to hear: events, commands and buttons are answered at once, their replies follow
+  // (response_url, a message), however long the same person's earlier deliveries take.
+  if (!answersInAck(delivery)) {
     await answer.ack();
     void intake.run(item);
     return;

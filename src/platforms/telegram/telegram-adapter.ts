@@ -169,7 +169,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
       if (inGroup && !target && !KNOWN_COMMANDS.has(lower)) return null;
       // /start may carry a deep-link payload; it always opens the help.
       const asked = lower === "start" ? "help" : `${lower} ${args}`.trim();
-      return { ...common, text: asked, via: "command" };
+      return { ...common, text: asked, via: "command", menuCommand: true };
     }
     if (!inGroup) return { ...common, text, via: "direct" };
     const mention = new RegExp(`@${self.username}\\b`, "i");
