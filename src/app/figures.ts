@@ -14,9 +14,11 @@ export async function loadTeamFigures(
   team: Team,
   range: DateRange,
   asOf: LocalDate,
+  /** Only this member's reports are read: the team's totals then are theirs alone. */
+  memberId?: number,
 ): Promise<TeamFigures> {
   const [totals, calendar, history] = await Promise.all([
-    store.sumCountsByMember(team.id, range),
+    store.sumCountsByMember(team.id, range, memberId),
     workingCalendar(store, team, range),
     store.listSettingHistory(team.id),
   ]);

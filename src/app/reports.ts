@@ -74,7 +74,7 @@ export async function undoLastReport(
 
 /** The member's totals for one day against that day's quota. */
 export async function dayProgress(store: Store, ctx: RequestContext, day: string) {
-  const figures = await loadTeamFigures(store, ctx.team, { start: day, end: day }, day);
+  const figures = await loadTeamFigures(store, ctx.team, { start: day, end: day }, day, ctx.member.id);
   const me = figures.rep(ctx.member.id);
   return quotaProgress(me.counts, me.expected);
 }

@@ -13,13 +13,13 @@ import type { Store } from "./ports.js";
 
 export async function todaySummary(store: Store, ctx: RequestContext): Promise<Reply> {
   const day = { start: ctx.today, end: ctx.today };
-  const me = (await loadTeamFigures(store, ctx.team, day, ctx.today)).rep(ctx.member.id);
+  const me = (await loadTeamFigures(store, ctx.team, day, ctx.today, ctx.member.id)).rep(ctx.member.id);
   return todayView(ctx.t, { today: ctx.today, counts: me.counts, expected: me.expected });
 }
 
 export async function weekSummary(store: Store, ctx: RequestContext): Promise<Reply> {
   const range = isoWeekRange(ctx.today);
-  const me = (await loadTeamFigures(store, ctx.team, range, ctx.today)).rep(ctx.member.id);
+  const me = (await loadTeamFigures(store, ctx.team, range, ctx.today, ctx.member.id)).rep(ctx.member.id);
   return weekView(ctx.t, {
     week: isoWeekOf(ctx.today).week,
     range,
