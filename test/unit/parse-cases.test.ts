@@ -33,7 +33,12 @@ describe("localDate", () => {
   });
 });
 
-for (const file of ["parse-cases.jsonl", "parse-cases-more.jsonl", "parse-cases-field.jsonl"]) {
+for (const file of [
+  "parse-cases.jsonl",
+  "parse-cases-more.jsonl",
+  "parse-cases-field.jsonl",
+  "parse-cases-review.jsonl",
+]) {
   describe(file, () => {
     const cases = load(file);
     it("has cases", () => {

@@ -8,6 +8,8 @@ export interface Clause {
   question: boolean;
   /** The clause follows an "and" / "dan" in the same sentence ("met 3 clients and 2 prospects"). */
   joined: boolean;
+  /** The clause starts its sentence (or line). */
+  first: boolean;
 }
 
 /** One count and the words that belong to it. */
@@ -25,7 +27,8 @@ export function splitClauses(items: readonly Item[]): Clause[] {
   let current: Item[] = [];
   let joined = false;
   const closeClause = (): void => {
-    if (current.length > 0) sentence.push({ items: current, question: false, joined });
+    if (current.length > 0)
+      sentence.push({ items: current, question: false, joined, first: sentence.length === 0 });
     current = [];
     joined = false;
   };

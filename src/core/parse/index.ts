@@ -26,28 +26,42 @@ export function parseReport(text: string, ctx: ParseContext): ParseResult {
   }
 }
 
-/** Verbs that count one when their object is a named place and no number is given ("visited Toko Maju 88"). */
-const ONE_PLACE_VERBS: ReadonlySet<string> = new Set(["visit", "fu", "call", "rel", "closed"]);
+/** Words that count one when they go with a named place and no number ("visited Toko Maju 88"). */
+const ONE_PLACE_CUES: ReadonlySet<string> = new Set(["visit", "visitNoun", "fu", "call", "rel", "closed"]);
+
+interface ImplicitOne {
+  span: Span;
+  /** The word it counted for, carried to the next places of the same sentence ("visit PT A 7, PT B 9"). */
+  cue: CueItem | null;
+  underHeading: boolean;
+}
 
 /**
- * A clause that names a place but gives no number still counts one: "visited Toko Maju 88 this morning" is a
- * visit, and under a heading ("FU via WA:") each line naming a place ("1. PT Delta 8") is one of what the
- * heading names. Null when the clause has a number, or no named place, or nothing says what it counts.
+ * A clause that names a place but gives no number still counts one: "visited Toko Maju 88", "PT Sinar 77 closing
+ * hari ini", and the next places in the same sentence ("..., PT Abadi Jaya"). Under a heading ("FU via WA:") each
+ * line naming a place is one of what the heading names. Null when the clause has a number, names no place, or
+ * nothing says what it counts.
  */
 function implicitOne(
   items: readonly Item[],
   underHeading: boolean,
-): { span: Span; underHeading: boolean } | null {
-  if (items.some((it) => it.k === "count") || !items.some((it) => it.k === "name")) return null;
+  carried: CueItem | null,
+): ImplicitOne | null {
+  const nameAt = items.findIndex((it) => it.k === "name" && !it.address);
+  if (nameAt < 0 || items.some((it) => it.k === "count")) return null;
   const one: CountItem = { k: "count", value: 1, raw: "1" };
-  const verbAt = items.findIndex((it) => it.k === "cue" && ONE_PLACE_VERBS.has(it.cat));
-  if (verbAt >= 0 && verbAt < items.findIndex((it) => it.k === "name")) {
-    const withOne = [...items.slice(0, verbAt + 1), one, ...items.slice(verbAt + 1)];
-    return { span: { items: withOne, at: verbAt + 1, count: one }, underHeading: false };
+  const own = items.find((it): it is CueItem => it.k === "cue" && ONE_PLACE_CUES.has(it.cat));
+  if (own) {
+    // The one stands where the name does: the verb before it or after it ("PT Sinar 77 closing") governs it.
+    const withOne = [...items.slice(0, nameAt), one, ...items.slice(nameAt)];
+    return { span: { items: withOne, at: nameAt, count: one }, cue: own, underHeading: false };
+  }
+  if (carried && !items.some((it) => it.k === "cue" && VERB_CATS.has(it.cat))) {
+    return { span: { items: [carried, one], at: 1, count: one }, cue: carried, underHeading: false };
   }
   // Under a heading, a line of names only: the heading says what it counts.
   if (underHeading && !items.some((it) => it.k === "cue" && VERB_CATS.has(it.cat))) {
-    return { span: { items: [one], at: 0, count: one }, underHeading: true };
+    return { span: { items: [one], at: 0, count: one }, cue: null, underHeading: true };
   }
   return null;
 }
@@ -120,6 +134,14 @@ function parse(text: string, ctx: ParseContext): ParseResult {
   let planned = false;
   /** A day was named that cannot be pinned down ("last week"): the rep is asked rather than guessed for. */
   let unclearDay = false;
+  /** The word named places count for, within one sentence. */
+  let placeCue: CueItem | null = null;
+  /** A correction ("eh salah") came just before: the next number replaces the last. */
+  let correcting = false;
+  /** Counts written as more than the places named ("Toko Maju 88 and 2 other shops"): the places add to them. */
+  const additive = new Set<string>();
+  /** What was scheduled ("jadwal 4 kunjungan"), for the part of it that fell through. */
+  const scheduled: PartialCounts = {};
   /** Where numbers stand that named no activity. */
   const uncounted: number[] = [];
   /** Named places counted one each, for a message that gives no number at all. */
@@ -156,8 +178,13 @@ function parse(text: string, ctx: ParseContext): ParseResult {
     if (own !== null) dayContext = own;
     const cues = clause.items.filter((it): it is CueItem => it.k === "cue");
     const segmented = segment(clause.items);
-    const implicit = segmented.length === 0 ? implicitOne(clause.items, topic.label !== null) : null;
+    if (clause.first) placeCue = null;
+    const implicit: ImplicitOne | null =
+      segmented.length === 0 ? implicitOne(clause.items, topic.label !== null, placeCue) : null;
+    placeCue = implicit?.cue ?? (segmented.length > 0 ? null : placeCue);
     const spans = implicit ? [implicit.span] : segmented;
+    // "eh salah, 3": a correction on its own says the next number replaces the last one.
+    if (spans.length === 0 && hasMark(clause.items, "correct")) correcting = true;
     // Only a verb that leads the clause's last count of people carries ("met 3 clients and 2 prospects"), not
     // one after it ("0 check-ins and 0 leads"), another count's ("3 visits 2 fu and 2 prospects") or a label
     // ("visits 3 and 2 prospects").
@@ -185,10 +212,11 @@ function parse(text: string, ctx: ParseContext): ParseResult {
       const negated = didNotHappen && !hasMark(span.items, "more");
       // "Total 2", "= 5": the rep's own total for what was counted, not more of it.
       const total = hasMark(span.items, "total");
+      const correction = correcting || hasMark(span.items, "correct");
       const counted = METRICS.filter((m) => counts[m] !== undefined);
       const metric =
         resolveSpan(span, topic) ??
-        (negated ? topic.previous : null) ??
+        (negated || correction ? topic.previous : null) ??
         (total && counted.length === 1 ? (counted[0] ?? null) : null);
       if (metric === null) {
         // "met 4 clients yesterday and 2 today": the bare 2 names no metric, but its day still says the
@@ -200,15 +228,21 @@ function parse(text: string, ctx: ParseContext): ParseResult {
       topic.previous = metric;
       const nouns = span.items.filter((it): it is CueItem => it.k === "cue" && !VERB_CATS.has(it.cat));
       if (nouns.length > 0) topic.nouns = nouns;
+      const { problem, raw, value } = span.count;
+      // "1 reschedule ke besok": a visit moved to tomorrow did not happen today, whatever day it names.
+      if (didNotHappen) {
+        const before = counts[metric] ?? scheduled[metric];
+        if (negated && before !== undefined && !problem) {
+          counts[metric] = Math.max(0, before - value);
+          // "jadwal 4 kunjungan, 1 batal": what was scheduled and did not fall through happened.
+          if (scheduled[metric] !== undefined && day !== "future") accepted = true;
+        }
+        continue;
+      }
       if (plan) {
         // Only a named future day makes it a "future_day" refusal; "target 5 visits" is simply not a report.
         if (day === "future") planned = true;
-        continue;
-      }
-      const { problem, raw, value } = span.count;
-      if (didNotHappen) {
-        const before = counts[metric];
-        if (negated && before !== undefined && !problem) counts[metric] = Math.max(0, before - value);
+        else if (!problem) scheduled[metric] = (scheduled[metric] ?? 0) + value;
         continue;
       }
       if (problem) return { ok: false, error: problem, locale, metric, value: raw.slice(0, 40) };
@@ -220,7 +254,9 @@ function parse(text: string, ctx: ParseContext): ParseResult {
         if (impliedDate === null && day !== null) impliedDate = day;
         continue;
       }
-      counts[metric] = total ? value : (counts[metric] ?? 0) + value;
+      counts[metric] = total || correction ? value : (counts[metric] ?? 0) + value;
+      correcting = false;
+      if (hasMark(span.items, "more")) additive.add(metric);
       accepted = true;
       // A count with no day of its own goes with the day the message names, if any ("3 visits, 2 fu yesterday").
       if (day !== null) named.add(day);
@@ -232,8 +268,9 @@ function parse(text: string, ctx: ParseContext): ParseResult {
   // Named places count for what the message gives no number of: "Visit:" and three shops, then "FU: 2".
   for (const metric of METRICS) {
     const places = implied[metric];
-    if (places === undefined || counts[metric] !== undefined) continue;
-    counts[metric] = places;
+    const counted = counts[metric];
+    if (places === undefined || (counted !== undefined && !additive.has(metric))) continue;
+    counts[metric] = (counted ?? 0) + places;
     for (const day of impliedDays) named.add(day);
     date ??= impliedDate;
     accepted = true;

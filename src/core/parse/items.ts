@@ -38,8 +38,11 @@ export type Item =
   | DayItem
   | { k: "mark"; mark: Mark }
   | { k: "sep"; level: "sentence" | "clause"; question: boolean }
-  /** A number that is part of a proper name or an address ("Toko Maju 88"): never a count. */
-  | { k: "name" }
+  /**
+   * Part of a proper name ("Toko Maju 88", "PT Abadi Jaya") or, with `address`, of an address ("lantai 5"):
+   * never a count. Only a business's name is a place someone visited.
+   */
+  | { k: "name"; address?: true }
   | { k: "other" };
 
 export interface Tagged {
@@ -52,7 +55,7 @@ export interface Tagged {
 // Stage one keeps numbers raw and lexicon entries whole, because a number's meaning depends on both neighbours.
 type Pre =
   | { p: "num"; raw: string; sign: "" | "-"; role: SuffixRole | ""; glued: boolean; sci?: true; at?: number }
-  | { p: "lex"; e: Entry; cap: boolean }
+  | { p: "lex"; e: Entry; cap: boolean; letter?: true }
   | { p: "wordnum"; value: number; raw: string; cap: boolean }
   | { p: "word"; cap: boolean }
   | { p: "sep"; level: "sentence" | "clause"; question: boolean }
@@ -122,7 +125,9 @@ function stageOne(tokens: readonly Token[], langs: { en: number; id: number }): 
       }
       const m = lookup(words, j);
       if (m) {
-        out.push({ p: "lex", e: m.entry, cap });
+        // A capital letter alone ("Blok A", "Ruko C") is part of an address, whatever else the letter means.
+        const letter = cap && m.length === 1 && (words[j]?.length ?? 0) === 1;
+        out.push({ p: "lex", e: m.entry, cap, ...(letter ? { letter: true as const } : {}) });
         if (m.entry.lang) langs[m.entry.lang] += m.length;
         j += m.length;
       } else {
@@ -199,8 +204,15 @@ function stageOne(tokens: readonly Token[], langs: { en: number; id: number }): 
         continue;
       }
       if (tok.sign === "+") {
-        if (tok.raw.replace(/\D/g, "").length >= 6) {
-          out.push({ p: "gone" }); // +62 812...
+        let digits = tok.raw.replace(/\D/g, "").length;
+        let last = t;
+        while (tokens[last]?.kind === "num" && digits < 15) {
+          digits += (tokens[last] as Extract<Token, { kind: "num" }>).raw.replace(/\D/g, "").length;
+          last++;
+        }
+        if (digits >= 8) {
+          out.push({ p: "gone" }); // "+62 812 3344 5566": a phone number, groups and all
+          t = last;
           continue;
         }
         out.push({ p: "sep", level: "clause", question: false });
@@ -374,9 +386,13 @@ function stageTwo(pre: Pre[]): Stage2[] {
       case "gone":
       case "link":
         break;
-      case "word":
-        out.push({ k: "other" });
+      case "word": {
+        // "PT Abadi Jaya", "Bengkel Mandiri": a capitalised word after a business word names a place.
+        const marker = pre[previousIndex(pre, i)];
+        const named = p.cap && marker?.p === "lex" && marker.cap && Boolean(marker.e.place);
+        out.push(named ? { k: "name" } : { k: "other" });
         break;
+      }
       case "sep":
         out.push({ k: "sep", level: p.level, question: p.question });
         break;
@@ -471,6 +487,9 @@ function readNum(pre: Pre[], i: number, p: Extract<Pre, { p: "num" }>): Reading 
     }
     case "int": {
       if (p.role === "times") return { item: count(shape.value, p.raw, negative, false), last: i };
+      // A huge number right before an activity word is a count, refused as too large ("1000000000 clients").
+      if (shape.digits >= 7 && !p.raw.startsWith("0") && entryOf(neighbour(pre, i, 1))?.cue !== undefined)
+        return { item: count(shape.value, p.raw, negative, false), last: i };
       // Phone numbers and ids: a leading zero or too many digits; the groups after them go too.
       if ((p.raw.startsWith("0") && shape.digits >= 3) || shape.digits >= 7) {
         let last = i;
@@ -505,7 +524,7 @@ const MAX_NAME_WORDS = 3;
  */
 function nameWord(p: Pre | undefined): boolean {
   if (!p) return false;
-  if (p.p === "word" || p.p === "wordnum") return true;
+  if (p.p === "word" || p.p === "wordnum" || (p.p === "lex" && p.letter)) return true;
   return (
     p.p === "lex" && p.cap && p.e.day === undefined && p.e.mark === undefined && p.e.before === undefined
   );
@@ -519,6 +538,11 @@ function nameWord(p: Pre | undefined): boolean {
  * is a value, not a name ("PT Arta: 1").
  */
 function inName(pre: readonly Pre[], i: number): boolean {
+  return nameKind(pre, i) !== null;
+}
+
+/** Whether the number at `i` is in a business's name ("place") or an address ("address"), or in neither. */
+function nameKind(pre: readonly Pre[], i: number): "place" | "address" | null {
   let j = i - 1;
   let labelled = false;
   const skip = () => {
@@ -529,11 +553,12 @@ function inName(pre: readonly Pre[], i: number): boolean {
     }
   };
   skip();
-  if (labelled) return false;
+  if (labelled) return null;
   const prev = pre[j];
-  if (!prev) return false;
-  if ((prev.p === "word" || prev.p === "wordnum") && prev.cap) return true;
-  if (prev.p === "lex" && (prev.e.address || (prev.e.place && prev.cap))) return true;
+  if (!prev) return null;
+  if ((prev.p === "word" || prev.p === "wordnum") && prev.cap) return "place";
+  if (prev.p === "lex" && prev.e.address) return "address";
+  if (prev.p === "lex" && prev.e.place && prev.cap) return "place";
   const isMarker = (p: Pre | undefined) => p?.p === "lex" && Boolean(p.e.place || p.e.address);
   let words = 0;
   while (words < MAX_NAME_WORDS && !isMarker(pre[j]) && nameWord(pre[j])) {
@@ -541,7 +566,9 @@ function inName(pre: readonly Pre[], i: number): boolean {
     j--;
     skip();
   }
-  return words > 0 && isMarker(pre[j]);
+  const marker = pre[j];
+  if (words === 0 || marker?.p !== "lex" || !isMarker(marker)) return null;
+  return marker.e.place ? "place" : "address";
 }
 
 /** A capitalised word right after a name's number is still the name ("Apotek 24 Jam"), not a time or a unit. */
@@ -574,7 +601,8 @@ function classifyNumber(pre: Pre[], i: number, value: number, raw: string, negat
   const nextE = entryOf(neighbour(pre, i, 1));
   const dayOfMonth = value >= 1 && value <= 31 && !negative;
   const other: Reading = { item: { k: "other" }, last: i };
-  if (inName(pre, i) || continuesNumbers(pre, i)) return { item: { k: "name" }, last: i };
+  const kind = nameKind(pre, i) ?? (continuesNumbers(pre, i) ? "place" : null);
+  if (kind) return { item: kind === "address" ? { k: "name", address: true } : { k: "name" }, last: i };
   if (dayOfMonth && prevE?.month !== undefined && nextE?.cue === undefined) {
     return {
       item: { k: "day", ref: { kind: "date", day: value, month: prevE.month } },

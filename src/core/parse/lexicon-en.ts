@@ -353,6 +353,9 @@ export const EN: LexiconTable = {
     ["hot", "hot", "pre"],
   ],
   marks: {
+    correct: ["sorry", "correction", "i mean", "i meant", "typo", "my bad", "oops"],
+    loc: ["in", "at"],
+    subset: ["of them", "of which", "among them", "among which", "out of them", "of those"],
     total: ["total", "in total", "totals", "sum", "altogether", "overall"],
     relative: ["that", "which", "who", "whose"],
     plan: [
@@ -441,6 +444,9 @@ export const EN: LexiconTable = {
       "declined",
       "dropped",
       "fell through",
+      "duplicate",
+      "a duplicate",
+      "duplicates",
     ],
     more: [
       "more",
@@ -719,6 +725,14 @@ export const EN: LexiconTable = {
       "sgd",
     ],
     unit: [
+      "box",
+      "boxes",
+      "cases",
+      "cartons",
+      "packs",
+      "bottles",
+      "pallets",
+      "tons",
       "hrs",
       "hr",
       "hour",

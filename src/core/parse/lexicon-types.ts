@@ -41,7 +41,10 @@ export type Mark =
   | "toward" // to, into, ke: where a move goes
   | "qualify" // qualified: a qualified lead is a prospect
   | "daypart" // pagi, afternoon: "pagi 2 kunjungan, siang 1" adds the afternoon's 1 to the same activity
-  | "total"; // total, jumlah, "=": the rep's own sum of what was counted
+  | "total" // total, jumlah, "=": the rep's own sum of what was counted
+  | "correct" // salah, sorry: the number that follows replaces the one before
+  | "loc" // di, in: "1 di Apartemen Tower 3" says where, after "met 2 clients at ..."
+  | "subset"; // of them, di antaranya: some of what was counted, not more of it
 
 /** A reference to the day the activity belongs to. */
 export type DayRef =

@@ -24,8 +24,9 @@ export interface Topic {
 export const CARRIED_VERBS: ReadonlySet<string> = new Set(["visit", "fu", "call", "rel"]);
 export const PEOPLE: ReadonlySet<string> = new Set(["client", "prospect", "lead"]);
 
-/** Funnel stages a client can be described by. */
-const STAGES: ReadonlySet<string> = new Set(["lead", "prospect", "potential", "closeable"]);
+/** Funnel stages people can be described by, in funnel order (a client comes before all of them). */
+const STAGE_ORDER: readonly string[] = ["client", "lead", "prospect", "potential", "closeable"];
+const STAGES: ReadonlySet<string> = new Set(STAGE_ORDER.slice(1));
 
 const verb = (it: Item | undefined): it is CueItem => it?.k === "cue" && VERB_CATS.has(it.cat);
 const noun = (it: Item | undefined): it is CueItem => it?.k === "cue" && !VERB_CATS.has(it.cat);
@@ -62,9 +63,15 @@ function read(items: readonly Item[], at: number): Reading {
     }
     if (!between && verb(it)) between = it;
   }
-  // "4 klien potensial", "2 clients prospect": clients described by their stage are counted at that stage.
+  // "4 klien potensial", "3 calon pembeli potensial": people described by a stage are counted at that stage.
   const described = headAt >= 0 ? items[headAt + 1] : undefined;
-  if (headAfter?.cat === "client" && noun(described) && STAGES.has(described.cat)) {
+  if (
+    headAfter &&
+    noun(described) &&
+    STAGES.has(described.cat) &&
+    STAGE_ORDER.indexOf(described.cat) > STAGE_ORDER.indexOf(headAfter.cat) &&
+    STAGE_ORDER.indexOf(headAfter.cat) >= 0
+  ) {
     headAfter = described;
     headAt += 1;
   }
@@ -159,7 +166,12 @@ export function resolveSpan(span: Span, topic: Topic): Metric | null {
     const continues = span.items.some(
       (it) => it.k === "mark" && (it.mark === "more" || it.mark === "daypart"),
     );
-    if ((continues || topic.joined) && topic.previous) return topic.previous;
+    // "met 2 clients at Mall Taman Anggrek, 1 at Apartemen Tower 3": a bare count that only says where.
+    const where = span.items[span.at + 1];
+    const located = where?.k === "mark" && where.mark === "loc";
+    // "2 di antaranya hot", "2 of them": some of those already counted, nothing more.
+    const subset = span.items.some((it) => it.k === "mark" && it.mark === "subset");
+    if (!subset && (continues || located || topic.joined) && topic.previous) return topic.previous;
     if (topic.label) return decide(read([...topic.label, span.count], topic.label.length), []);
     return null;
   }
