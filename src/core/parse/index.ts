@@ -1,5 +1,5 @@
 import type { Locale } from "../locale.js";
-import { MAX_COUNT_PER_MESSAGE, METRICS, type PartialCounts } from "../metrics.js";
+import { MAX_COUNT_PER_MESSAGE, METRICS, type Metric, type PartialCounts } from "../metrics.js";
 import { type Span, segment, splitClauses } from "./clauses.js";
 import { resolveDay } from "./days.js";
 import { type CountItem, type CueItem, type Item, tag } from "./items.js";
@@ -9,6 +9,33 @@ import { normalize, tokenize } from "./tokenize.js";
 import type { ParseContext, ParseResult } from "./types.js";
 
 export type { ParseContext, ParseErrorCode, ParseResult } from "./types.js";
+
+/** A "yang"/"that" within the three items before `j`. */
+function relativeBefore(items: readonly Item[], j: number): boolean {
+  for (let k = Math.max(0, j - 3); k < j; k++) {
+    const it = items[k];
+    if (it?.k === "mark" && it.mark === "relative") return true;
+  }
+  return false;
+}
+
+/** The marks in a stretch of items, looked up once. */
+function marksOf(items: readonly Item[]): readonly string[] {
+  const marks: string[] = [];
+  for (const it of items) if (it.k === "mark") marks.push(it.mark);
+  return marks;
+}
+
+/** The one metric counted so far, if only one was: what a bare total ("= 5") restates. */
+function onlyCounted(counts: PartialCounts): Metric | null {
+  let only: Metric | null = null;
+  for (const metric of METRICS) {
+    if (counts[metric] === undefined) continue;
+    if (only !== null) return null;
+    only = metric;
+  }
+  return only;
+}
 
 const hasMark = (items: readonly Item[], mark: string, before = items.length): boolean =>
   items.some((it, j) => j < before && it.k === "mark" && it.mark === mark);
@@ -139,14 +166,15 @@ function parse(text: string, ctx: ParseContext): ParseResult {
   /** A correction ("eh salah") came just before: the next number replaces the last. */
   let correcting = false;
   /** Counts written as more than the places named ("Toko Maju 88 and 2 other shops"): the places add to them. */
-  const additive = new Set<string>();
+  const additive: string[] = [];
   /** What was scheduled ("jadwal 4 kunjungan"), for the part of it that fell through. */
   const scheduled: PartialCounts = {};
   /** Where numbers stand that named no activity. */
   const uncounted: number[] = [];
   /** Named places counted one each, for a message that gives no number at all. */
   const implied: PartialCounts = {};
-  const impliedDays = new Set<string>();
+  let impliedAny = false;
+  const impliedDays: string[] = [];
   let impliedDate: string | null = null;
 
   for (const clause of splitClauses(items)) {
@@ -159,11 +187,11 @@ function parse(text: string, ctx: ParseContext): ParseResult {
     topic.carry = clause.joined ? verbBefore : null;
     topic.joined = clause.joined;
     let own: string | "future" | null = null;
-    for (const [j, it] of clause.items.entries()) {
-      if (it.k !== "day") continue;
+    for (let j = 0; j < clause.items.length; j++) {
+      const it = clause.items[j];
+      if (it?.k !== "day") continue;
       // "visit 2 toko yg kmrn minta katalog": a day inside a relative clause is about something else.
-      if (clause.items.slice(Math.max(0, j - 3), j).some((x) => x.k === "mark" && x.mark === "relative"))
-        continue;
+      if (relativeBefore(clause.items, j)) continue;
       const day = resolveDay(it.ref, ctx.today);
       if (day === "unclear") {
         unclearDay = true;
@@ -205,19 +233,19 @@ function parse(text: string, ctx: ParseContext): ParseResult {
     const day = own ?? dayContext;
     const plan = day === "future" || hasMark(clause.items, "plan");
     for (const span of spans) {
+      const marks = marksOf(span.items);
       // "visit 5, tp 2 gak ketemu", "of the 5 appointments, 2 cancelled": a count that did not happen takes back
       // what it names from the count before it.
-      const didNotHappen = hasMark(span.items, "neg") || hasMark(span.items, "cancel");
+      const didNotHappen = marks.includes("neg") || marks.includes("cancel");
       // "yg 1 lagi batal", "2 others postponed" are more that did not happen: nothing to take back.
-      const negated = didNotHappen && !hasMark(span.items, "more");
+      const negated = didNotHappen && !marks.includes("more");
       // "Total 2", "= 5": the rep's own total for what was counted, not more of it.
-      const total = hasMark(span.items, "total");
-      const correction = correcting || hasMark(span.items, "correct");
-      const counted = METRICS.filter((m) => counts[m] !== undefined);
+      const total = marks.includes("total");
+      const correction = correcting || marks.includes("correct");
       const metric =
         resolveSpan(span, topic) ??
         (negated || correction ? topic.previous : null) ??
-        (total && counted.length === 1 ? (counted[0] ?? null) : null);
+        (total ? onlyCounted(counts) : null);
       if (metric === null) {
         // "met 4 clients yesterday and 2 today": the bare 2 names no metric, but its day still says the
         // message spans two days.
@@ -250,13 +278,14 @@ function parse(text: string, ctx: ParseContext): ParseResult {
         // Named places count only where the message gives no number for the same thing: "2 follow ups: Warung
         // Makmur 7 ..." lists the two, "visited Toko Maju 88" is one visit.
         implied[metric] = (implied[metric] ?? 0) + value;
-        if (day !== null) impliedDays.add(day);
+        impliedAny = true;
+        if (day !== null) impliedDays.push(day);
         if (impliedDate === null && day !== null) impliedDate = day;
         continue;
       }
       counts[metric] = total || correction ? value : (counts[metric] ?? 0) + value;
       correcting = false;
-      if (hasMark(span.items, "more")) additive.add(metric);
+      if (marks.includes("more")) additive.push(metric);
       accepted = true;
       // A count with no day of its own goes with the day the message names, if any ("3 visits, 2 fu yesterday").
       if (day !== null) named.add(day);
@@ -266,10 +295,10 @@ function parse(text: string, ctx: ParseContext): ParseResult {
   }
 
   // Named places count for what the message gives no number of: "Visit:" and three shops, then "FU: 2".
-  for (const metric of METRICS) {
+  for (const metric of impliedAny ? METRICS : []) {
     const places = implied[metric];
     const counted = counts[metric];
-    if (places === undefined || (counted !== undefined && !additive.has(metric))) continue;
+    if (places === undefined || (counted !== undefined && !additive.includes(metric))) continue;
     counts[metric] = (counted ?? 0) + places;
     for (const day of impliedDays) named.add(day);
     date ??= impliedDate;
@@ -284,6 +313,7 @@ function parse(text: string, ctx: ParseContext): ParseResult {
       return { ok: false, error: "too_large", locale, metric, value: String(total) };
     }
   }
-  const notCounted = [...new Set(uncounted.map((at) => around(normalized, at)))].filter((q) => q !== "");
+  const notCounted =
+    uncounted.length === 0 ? [] : [...new Set(uncounted.map((at) => around(normalized, at)))].filter(Boolean);
   return { ok: true, date: date ?? ctx.today, counts, locale, notCounted };
 }

@@ -126,8 +126,9 @@ function stageOne(tokens: readonly Token[], langs: { en: number; id: number }): 
       const m = lookup(words, j);
       if (m) {
         // A capital letter alone ("Blok A", "Ruko C") is part of an address, whatever else the letter means.
-        const letter = cap && m.length === 1 && (words[j]?.length ?? 0) === 1;
-        out.push({ p: "lex", e: m.entry, cap, ...(letter ? { letter: true as const } : {}) });
+        const lex: Extract<Pre, { p: "lex" }> = { p: "lex", e: m.entry, cap };
+        if (cap && m.length === 1 && (words[j]?.length ?? 0) === 1) lex.letter = true;
+        out.push(lex);
         if (m.entry.lang) langs[m.entry.lang] += m.length;
         j += m.length;
       } else {
@@ -544,31 +545,28 @@ function inName(pre: readonly Pre[], i: number): boolean {
 /** Whether the number at `i` is in a business's name ("place") or an address ("address"), or in neither. */
 function nameKind(pre: readonly Pre[], i: number): "place" | "address" | null {
   let j = i - 1;
-  let labelled = false;
-  const skip = () => {
-    while (pre[j]?.p === "link" || pre[j]?.p === "gone") {
-      const p = pre[j];
-      if (p?.p === "link" && p.labels) labelled = true;
-      j--;
-    }
-  };
-  skip();
-  if (labelled) return null;
+  while (pre[j]?.p === "link" || pre[j]?.p === "gone") {
+    const p = pre[j];
+    if (p?.p === "link" && p.labels) return null;
+    j--;
+  }
   const prev = pre[j];
   if (!prev) return null;
   if ((prev.p === "word" || prev.p === "wordnum") && prev.cap) return "place";
   if (prev.p === "lex" && prev.e.address) return "address";
   if (prev.p === "lex" && prev.e.place && prev.cap) return "place";
-  const isMarker = (p: Pre | undefined) => p?.p === "lex" && Boolean(p.e.place || p.e.address);
   let words = 0;
   while (words < MAX_NAME_WORDS && !isMarker(pre[j]) && nameWord(pre[j])) {
     words++;
-    j--;
-    skip();
+    j = previousIndex(pre, j);
   }
   const marker = pre[j];
   if (words === 0 || marker?.p !== "lex" || !isMarker(marker)) return null;
   return marker.e.place ? "place" : "address";
+}
+
+function isMarker(p: Pre | undefined): boolean {
+  return p?.p === "lex" && Boolean(p.e.place || p.e.address);
 }
 
 /** A capitalised word right after a name's number is still the name ("Apotek 24 Jam"), not a time or a unit. */
@@ -648,12 +646,15 @@ function isNoun(item: Stage2 | undefined): item is CueItem {
 
 const STAGE_CATS: ReadonlySet<Cat> = new Set<Cat>(["lead", "prospect", "potential", "closeable", "deal"]);
 
+function isMark(it: Stage2 | undefined, mark: Mark): boolean {
+  return it?.k === "mark" && it.mark === mark;
+}
+
 /**
  * "moved 3 leads to prospect", "naikin 2 prospek ke potensial": a move toward a stage is a stage change, read as
  * "became". A move toward anything else ("the meeting moved to Friday") is a meeting that did not happen.
  */
 function readMoves(items: Stage2[]): void {
-  const isMark = (it: Stage2 | undefined, mark: Mark): boolean => it?.k === "mark" && it.mark === mark;
   for (let i = 0; i < items.length; i++) {
     const it = items[i];
     if (it?.k !== "mark" || it.mark !== "move") continue;

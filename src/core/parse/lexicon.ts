@@ -153,14 +153,35 @@ function stripAffixes(word: string): string {
   return word;
 }
 
+/** Fuzzy targets by first letter and length: a typo keeps the first letter and changes the length by one at most. */
+const FUZZY_BUCKETS = new Map<string, string[]>();
+for (const target of FUZZY_TARGETS) {
+  for (const length of [target.length - 1, target.length, target.length + 1]) {
+    const key = `${target[0]}${length}`;
+    const bucket = FUZZY_BUCKETS.get(key) ?? [];
+    bucket.push(target);
+    FUZZY_BUCKETS.set(key, bucket);
+  }
+}
+
+/** Words already looked up, typo or not: the same unknown words come up message after message. */
+const FUZZY_SEEN = new Map<string, Entry | null>();
+const FUZZY_SEEN_LIMIT = 20_000;
+
 function fuzzy(word: string): Entry | undefined {
   if (word.length < MIN_FUZZY_LENGTH - 1 || word.length > 20) return undefined;
-  for (const target of FUZZY_TARGETS) {
-    if (target[0] === word[0] && Math.abs(target.length - word.length) <= 1 && withinOneEdit(word, target)) {
-      return LEXICON.get(target);
+  const seen = FUZZY_SEEN.get(word);
+  if (seen !== undefined) return seen ?? undefined;
+  let found: Entry | null = null;
+  for (const target of FUZZY_BUCKETS.get(`${word[0]}${word.length}`) ?? []) {
+    if (withinOneEdit(word, target)) {
+      found = LEXICON.get(target) ?? null;
+      break;
     }
   }
-  return undefined;
+  if (FUZZY_SEEN.size >= FUZZY_SEEN_LIMIT) FUZZY_SEEN.clear();
+  FUZZY_SEEN.set(word, found);
+  return found ?? undefined;
 }
 
 function withinOneEdit(a: string, b: string): boolean {

@@ -158,6 +158,15 @@ function decide(r: Reading, topic: readonly CueItem[]): Metric | null {
   return head ? byNoun(head, nouns, r.verb?.cat === "got") : null;
 }
 
+/** Whether an item before the span's count matches. */
+function before(span: Span, test: (it: Item) => boolean): boolean {
+  for (let j = 0; j < span.at; j++) {
+    const it = span.items[j];
+    if (it && test(it)) return true;
+  }
+  return false;
+}
+
 /** The metric a count belongs to, or null when the words around it name none. */
 export function resolveSpan(span: Span, topic: Topic): Metric | null {
   const hasCue = span.items.some((it) => it.k === "cue");
@@ -180,11 +189,11 @@ export function resolveSpan(span: Span, topic: Topic): Metric | null {
   // An unknown word that describes the next noun ("2 warm leads") is not the thing counted.
   const after = span.items[span.at + 1];
   const described = span.items[span.at + 2]?.k === "cue";
-  if (after?.k === "other" && !described && !span.items.slice(0, span.at).some((it) => it.k === "cue"))
+  if (after?.k === "other" && !described && !before(span, (it) => it.k === "cue"))
     return null;
   let r = read(span.items, span.at);
   // "qualified 3 leads": a lead qualified is a prospect.
-  const qualified = span.items.slice(0, span.at).some((it) => it.k === "mark" && it.mark === "qualify");
+  const qualified = before(span, (it) => it.k === "mark" && it.mark === "qualify");
   if (qualified && (r.head?.cat === "lead" || r.head?.cat === "client")) return "prospects";
   if (!r.verb && r.head && topic.carry && PEOPLE.has(r.head.cat)) r = { ...r, verb: topic.carry };
   if (!r.verb && !r.head && topic.label) {

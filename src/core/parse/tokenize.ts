@@ -53,7 +53,10 @@ export function tokenize(text: string): Token[] {
   const bullets = (text.match(/^[^\S\n]*-/gm) ?? []).length >= 2;
   let glued = false;
   let lineStart = true;
-  for (const m of text.matchAll(TOKEN)) {
+  // Lower-case once; where lower-casing changes a length ("İ"), each word is lower-cased on its own instead.
+  const lowered = text.toLowerCase();
+  const aligned = lowered.length === text.length;
+  for (const m of (aligned ? lowered : text).matchAll(TOKEN)) {
     const [, newline, space, sign, digits, suffix, word, wordDigits, other] = m;
     if (newline !== undefined) {
       tokens.push({ kind: "newline" });
@@ -76,20 +79,22 @@ export function tokenize(text: string): Token[] {
         kind: "num",
         raw: digits,
         sign: s,
-        suffix: (suffix ?? "").toLowerCase(),
+        suffix: aligned ? (suffix ?? "") : (suffix ?? "").toLowerCase(),
         glued,
         at,
         end: at + digits.length + (suffix ?? "").length,
       });
     } else if (word !== undefined) {
-      const lower = word.toLowerCase();
+      const at = m.index ?? 0;
+      const lower = aligned ? word : word.toLowerCase();
+      const first = aligned ? text.charAt(at) : word.charAt(0);
       tokens.push({
         kind: "word",
         text: lower,
         glued,
         digits: wordDigits ?? "",
-        cap: word.charAt(0) !== lower.charAt(0),
-        at: m.index ?? 0,
+        cap: first !== lower.charAt(0),
+        at,
       });
     } else if (other !== undefined) {
       tokens.push({ kind: "sym", text: other, glued });
