@@ -189,8 +189,7 @@ export function resolveSpan(span: Span, topic: Topic): Metric | null {
   // An unknown word that describes the next noun ("2 warm leads") is not the thing counted.
   const after = span.items[span.at + 1];
   const described = span.items[span.at + 2]?.k === "cue";
-  if (after?.k === "other" && !described && !before(span, (it) => it.k === "cue"))
-    return null;
+  if (after?.k === "other" && !described && !before(span, (it) => it.k === "cue")) return null;
   let r = read(span.items, span.at);
   // "qualified 3 leads": a lead qualified is a prospect.
   const qualified = before(span, (it) => it.k === "mark" && it.mark === "qualify");
