@@ -204,7 +204,6 @@ function parse(text: string, ctx: ParseContext): ParseResult {
     }
     // A day named in one clause carries on to the next ones ("kemarin ketemu 3 klien, 2 fu").
     if (own !== null) dayContext = own;
-    const cues = clause.items.filter((it): it is CueItem => it.k === "cue");
     const segmented = segment(clause.items);
     if (clause.first) placeCue = null;
     const implicit: ImplicitOne | null =
@@ -225,6 +224,7 @@ function parse(text: string, ctx: ParseContext): ParseResult {
     if (spans.length === 0) {
       // Only a clause without a named place is a heading ("Visit:"); a line naming one ("- Toko Maju 88")
       // keeps the heading for the next line.
+      const cues = clause.items.filter((it): it is CueItem => it.k === "cue");
       if (!clause.items.some((it) => it.k === "name")) topic.label = cues.length > 0 ? cues : null;
       const nouns = cues.filter((c) => !VERB_CATS.has(c.cat));
       if (nouns.length > 0) topic.nouns = nouns;

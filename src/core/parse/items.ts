@@ -655,6 +655,7 @@ function isMark(it: Stage2 | undefined, mark: Mark): boolean {
  * "became". A move toward anything else ("the meeting moved to Friday") is a meeting that did not happen.
  */
 function readMoves(items: Stage2[]): void {
+  if (!items.some((it) => it.k === "mark" && (it.mark === "move" || it.mark === "toward"))) return;
   for (let i = 0; i < items.length; i++) {
     const it = items[i];
     if (it?.k !== "mark" || it.mark !== "move") continue;
