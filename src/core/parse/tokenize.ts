@@ -28,11 +28,21 @@ export type Token =
 const TOKEN =
   /(\n)|([^\S\n]+)|([+-]?)(\d+(?:[.,:/-]\d+)*)([\p{L}%]*)|((?:\p{L}|\p{M})+(?:'(?:\p{L}|\p{M})+)*)(\d*)|([\s\S])/gu;
 
+/** Printable ASCII, tabs and line breaks only: nothing for NFKC or the quote and dash folding to change. */
+const PLAIN = /^[\x20-\x7e\t\n\r]*$/;
+
 /**
  * Text as the tokenizer expects it: compatibility forms folded, one kind of apostrophe and dash, one kind of line
  * break. Case is kept: a capital tells a name ("Toko Maju 88") from a report; the tokenizer lower-cases words.
  */
 export function normalize(text: string): string {
+  // Most messages are plain ASCII: only line breaks, backticks and "a.m." can need anything then.
+  if (PLAIN.test(text)) {
+    return text
+      .replace(/\r\n?/g, "\n")
+      .replace(/`/g, "'")
+      .replace(/\b([ap])\.m\.?/gi, "$1m");
+  }
   return (
     text
       .normalize("NFKC")
@@ -50,7 +60,7 @@ export function normalize(text: string): string {
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   // Several lines starting with "-" are a bullet list, so "-3 visits" there is a bullet, not minus three.
-  const bullets = (text.match(/^[^\S\n]*-/gm) ?? []).length >= 2;
+  const bullets = text.includes("-") && (text.match(/^[^\S\n]*-/gm) ?? []).length >= 2;
   let glued = false;
   let lineStart = true;
   // Lower-case once; where lower-casing changes a length ("İ"), each word is lower-cased on its own instead.
