@@ -11,6 +11,9 @@ import { reportWithdrawnBy } from "./0010-report-withdrawn-by.js";
 import { canonicalTimeZones } from "./0011-canonical-time-zones.js";
 import { settingHistory } from "./0012-setting-history.js";
 import { memberLastLocale } from "./0013-member-last-locale.js";
+import { memberHandle } from "./0014-member-handle.js";
+import { teamVisibility } from "./0015-team-visibility.js";
+import { teamCoachingTimes } from "./0016-team-coaching-times.js";
 import type { CorongMigration } from "./dialect.js";
 
 /** Every migration, in order, one change each. Names sort in the order they must run; never rename or edit a shipped one. */
@@ -28,4 +31,7 @@ export const MIGRATIONS: Readonly<Record<string, CorongMigration>> = {
   "0011-canonical-time-zones": canonicalTimeZones,
   "0012-setting-history": settingHistory,
   "0013-member-last-locale": memberLastLocale,
+  "0014-member-handle": memberHandle,
+  "0015-team-visibility": teamVisibility,
+  "0016-team-coaching-times": teamCoachingTimes,
 };

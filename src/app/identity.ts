@@ -21,6 +21,12 @@ export async function identify(
     who.workspace.name ?? null,
     at,
   );
-  const member = await store.ensureMember(workspaceId, who.user.externalId, who.user.displayName, at);
+  const member = await store.ensureMember(
+    workspaceId,
+    who.user.externalId,
+    who.user.displayName,
+    at,
+    ...(who.user.handle ? [who.user.handle] : []),
+  );
   return { workspaceId, member, at };
 }

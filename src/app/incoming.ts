@@ -8,7 +8,8 @@ export interface Incoming {
   workspace: { externalId: string; name?: string };
   /** The channel or group that is the sales team; absent in a direct message, where the member's team is used. */
   team?: { externalId: string; name?: string };
-  user: { externalId: string; displayName: string; localeHint?: Locale };
+  /** `handle`: a Telegram @username, without the @, so `funnel @budi` can find them. */
+  user: { externalId: string; displayName: string; localeHint?: Locale; handle?: string };
   /** The text after any command prefix (`/sales `, `/report`) was removed. */
   text: string;
   /**
@@ -44,6 +45,8 @@ export interface Incoming {
   lookupMembers?: () => Promise<PlatformPerson[]>;
   /** Someone's name by their platform id, for a person named in a command ("manager @U123"). */
   lookupPerson?: (externalId: string) => Promise<PlatformPerson | undefined>;
+  /** The person whose message this one replies to (a Telegram reply), for "funnel" asked as a reply. */
+  replyTo?: PlatformPerson;
   /** A shared location: a visit checked in where the rep is. */
   location?: { latitude: number; longitude: number };
 }

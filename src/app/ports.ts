@@ -1,7 +1,7 @@
 import type { DateRange } from "../core/calendar.js";
 import type { Locale } from "../core/locale.js";
 import type { Counts, PartialCounts } from "../core/metrics.js";
-import type { Reply } from "../core/reply.js";
+import type { Reply, ReplyImage } from "../core/reply.js";
 import type { JobKind } from "../core/schedule.js";
 import type { ScoredSetting, SettingChange } from "../core/setting-history.js";
 import type { Member, MemberTotals, Platform, Report, Role, Team } from "../core/team.js";
@@ -17,7 +17,19 @@ export interface NewTeam {
 export type TeamSettingsPatch = Partial<
   Pick<
     Team,
-    "timezone" | "locale" | "workingDays" | "reminderTime" | "nudgeTime" | "digestTime" | "name" | "country"
+    | "timezone"
+    | "locale"
+    | "workingDays"
+    | "reminderTime"
+    | "nudgeTime"
+    | "digestTime"
+    | "name"
+    | "country"
+    | "repVisibility"
+    | "alertDay"
+    | "alertTime"
+    | "recapDay"
+    | "recapTime"
   >
 >;
 
@@ -106,17 +118,25 @@ export interface Store {
   updateTeam(teamId: number, patch: TeamSettingsPatch): Promise<Team>;
   /** The history of the settings periods are scored against (quotas, the monthly target). */
   listSettingHistory(teamId: number): Promise<SettingChange[]>;
-  /** `name` is `value` from team-local day `from` on; returns the team as it is now. */
+  /** `name` is `value` from team-local day `from` on (for `member` alone, when given); returns the team. */
   recordSetting(
     teamId: number,
     name: ScoredSetting,
     value: number | null,
     from: string,
     at: string,
+    member?: number,
   ): Promise<Team>;
   listTeams(): Promise<Team[]>;
 
-  ensureMember(workspaceId: number, externalId: string, displayName: string, at: string): Promise<Member>;
+  /** Finds or creates the member, keeping their name (and handle, where the platform has one) current. */
+  ensureMember(
+    workspaceId: number,
+    externalId: string,
+    displayName: string,
+    at: string,
+    handle?: string,
+  ): Promise<Member>;
   /** Finds the member, or creates them with `displayName` without renaming an existing one. */
   ensureMemberIfMissing(
     workspaceId: number,
@@ -194,12 +214,8 @@ export interface Store {
   sumCountsByMember(teamId: number, range: DateRange, memberId?: number): Promise<MemberTotals[]>;
 }
 
-/** A chart image that goes with a post (the digest's funnel). */
-export interface Chart {
-  png: Uint8Array;
-  fileName: string;
-  title: string;
-}
+/** A chart image that goes with a post (the digest's funnel, the trend). */
+export type Chart = ReplyImage;
 
 /**
  * How scheduled work reaches people, one implementation per platform (and the console, which prints). Sending

@@ -23,6 +23,14 @@ export interface Team {
   monthlyTarget: number | null;
   /** ISO 3166 country whose public holidays the team keeps; null means the one its time zone belongs to. */
   country: string | null;
+  /** "team": reps may see each other's figures; "private" (default): only their own and the team's. */
+  repVisibility: "team" | "private";
+  /** The manager's alert about reps behind: ISO weekday (1 = Monday) and "HH:MM", team-local. */
+  alertDay: number;
+  alertTime: string;
+  /** Each rep's week recap: ISO weekday and "HH:MM", team-local. */
+  recapDay: number;
+  recapTime: string;
 }
 
 export interface Member {
@@ -34,6 +42,8 @@ export interface Member {
   locale: Locale | null;
   /** The language the member last wrote in, when they have not chosen one. */
   lastLocale: Locale | null;
+  /** Their handle on the platform, where it has one (Telegram @username, without the @). */
+  handle: string | null;
   /** The team direct messages are booked to when the member is on several. */
   defaultTeamId: number | null;
 }

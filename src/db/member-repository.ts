@@ -6,15 +6,16 @@ import type { Database } from "./schema.js";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** Finds or creates the member, keeping the display name current. */
+/** Finds or creates the member, keeping the display name (and the handle, when given) current. */
 export function ensureMember(
   db: Db,
   workspaceId: number,
   externalId: string,
   displayName: string,
   at: string,
+  handle?: string,
 ) {
-  return upsertMember(db, { workspaceId, externalId, displayName, at }, true);
+  return upsertMember(db, { workspaceId, externalId, displayName, at, handle }, true);
 }
 
 /** Finds the member, or creates them with `displayName` without renaming an existing one. */
@@ -30,7 +31,13 @@ export function ensureMemberIfMissing(
 
 async function upsertMember(
   db: Db,
-  m: { workspaceId: number; externalId: string; displayName: string; at: string },
+  m: {
+    workspaceId: number;
+    externalId: string;
+    displayName: string;
+    at: string;
+    handle?: string | undefined;
+  },
   rename: boolean,
 ): Promise<Member> {
   const find = () =>
@@ -42,20 +49,23 @@ async function upsertMember(
       .executeTakeFirst();
   // Most messages come from people already known under the same name: read, and write only on a change.
   const known = await find();
-  if (known && (!rename || known.displayName === m.displayName)) return toMember(known);
+  const handle = m.handle?.toLowerCase() ?? known?.handle ?? null;
+  if (known && (!rename || (known.displayName === m.displayName && known.handle === handle)))
+    return toMember(known);
   await db
     .insertInto("members")
     .values({
       workspaceId: m.workspaceId,
       externalId: m.externalId,
       displayName: m.displayName,
+      handle,
       locale: null,
       defaultTeamId: null,
       createdAt: m.at,
     })
     .onConflict((oc) => {
       const target = oc.columns(["workspaceId", "externalId"]);
-      return rename ? target.doUpdateSet({ displayName: m.displayName }) : target.doNothing();
+      return rename ? target.doUpdateSet({ displayName: m.displayName, handle }) : target.doNothing();
     })
     .execute();
   const row = await find();

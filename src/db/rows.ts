@@ -23,6 +23,11 @@ export function toTeam(row: TeamRow): Team {
     digestTime: row.digestTime,
     monthlyTarget: row.monthlyTarget === null ? null : Number(row.monthlyTarget),
     country: row.country ?? null,
+    repVisibility: row.repVisibility === "team" ? "team" : "private",
+    alertDay: Number(row.alertDay ?? 3),
+    alertTime: row.alertTime ?? "12:00",
+    recapDay: Number(row.recapDay ?? 5),
+    recapTime: row.recapTime ?? "15:00",
   };
 }
 
@@ -34,6 +39,7 @@ export function toMember(row: MemberRow): Member {
     displayName: row.displayName,
     locale: toLocale(row.locale),
     lastLocale: toLocale(row.lastLocale ?? null),
+    handle: row.handle ?? null,
     defaultTeamId: row.defaultTeamId === null ? null : Number(row.defaultTeamId),
   };
 }

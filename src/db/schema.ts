@@ -74,6 +74,11 @@ export interface TeamsTable {
   digestTime: ColumnType<string, string | undefined, string>;
   monthlyTarget: number | null;
   country: ColumnType<string | null, string | null | undefined, string | null>;
+  repVisibility: ColumnType<string, string | undefined, string>;
+  alertDay: ColumnType<number, number | undefined, number>;
+  alertTime: ColumnType<string, string | undefined, string>;
+  recapDay: ColumnType<number, number | undefined, number>;
+  recapTime: ColumnType<string, string | undefined, string>;
   createdAt: string;
 }
 
@@ -84,6 +89,7 @@ export interface MembersTable {
   displayName: string;
   locale: string | null;
   lastLocale: ColumnType<string | null, string | null | undefined, string | null>;
+  handle: ColumnType<string | null, string | null | undefined, string | null>;
   defaultTeamId: number | null;
   createdAt: string;
 }

@@ -4,19 +4,19 @@ import type { Database } from "./schema.js";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** The team's setting changes, oldest first. */
+/** The team's setting changes and its reps' own, oldest first. */
 export async function listSettingHistory(db: Db, teamId: number): Promise<SettingChange[]> {
   const rows = await db
     .selectFrom("settingHistory")
-    .select(["name", "value", "effectiveFrom"])
+    .select(["name", "value", "effectiveFrom", "memberKey"])
     .where("teamId", "=", teamId)
-    .where("memberKey", "=", "")
     .orderBy("effectiveFrom")
     .execute();
   return rows.map((row) => ({
     name: row.name as ScoredSetting,
     value: row.value === null ? null : Number(row.value),
     from: row.effectiveFrom,
+    ...(row.memberKey === "" ? {} : { member: Number(row.memberKey) }),
   }));
 }
 
@@ -31,21 +31,27 @@ export async function recordSetting(
   value: number | null,
   from: string,
   at: string,
+  member?: number,
 ): Promise<void> {
+  const memberKey = member === undefined ? "" : String(member);
   await db
     .insertInto("settingHistory")
-    .values({ teamId, memberKey: "", name, value, effectiveFrom: from, createdAt: at })
+    .values({ teamId, memberKey, name, value, effectiveFrom: from, createdAt: at })
     .onConflict((oc) =>
       oc.columns(["teamId", "memberKey", "name", "effectiveFrom"]).doUpdateSet({ value, createdAt: at }),
     )
     .execute();
+  // Only the team's own daily quotas and target have a "now" on the team row; the rest live in the history alone.
+  if (member !== undefined) return;
   const current =
     name === "quota.visits"
       ? { quotaVisits: value ?? 0 }
       : name === "quota.followUps"
         ? { quotaFollowUps: value ?? 0 }
-        : { monthlyTarget: value };
-  await db.updateTable("teams").set(current).where("id", "=", teamId).execute();
+        : name === "monthlyTarget"
+          ? { monthlyTarget: value }
+          : null;
+  if (current) await db.updateTable("teams").set(current).where("id", "=", teamId).execute();
 }
 
 /** A new team's quotas, in force since always: its first days are scored like the rest. */

@@ -38,9 +38,9 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
     createTeam: (team, at) => db.transaction().execute((trx) => teams.createTeam(trx, team, at)),
     updateTeam: (...args) => teams.updateTeam(db, ...args),
     listSettingHistory: (...args) => settings.listSettingHistory(db, ...args),
-    recordSetting: (teamId, name, value, from, at) =>
+    recordSetting: (teamId, name, value, from, at, member) =>
       db.transaction().execute(async (trx) => {
-        await settings.recordSetting(trx, teamId, name, value, from, at);
+        await settings.recordSetting(trx, teamId, name, value, from, at, member);
         return teams.getTeamOrThrow(trx, teamId);
       }),
     listTeams: () => teams.listTeams(db),

@@ -86,6 +86,11 @@ export async function updateTeam(db: Db, teamId: number, patch: TeamSettingsPatc
   if (patch.nudgeTime !== undefined) set.nudgeTime = patch.nudgeTime;
   if (patch.digestTime !== undefined) set.digestTime = patch.digestTime;
   if (patch.country !== undefined) set.country = patch.country;
+  if (patch.repVisibility !== undefined) set.repVisibility = patch.repVisibility;
+  if (patch.alertDay !== undefined) set.alertDay = patch.alertDay;
+  if (patch.alertTime !== undefined) set.alertTime = patch.alertTime;
+  if (patch.recapDay !== undefined) set.recapDay = patch.recapDay;
+  if (patch.recapTime !== undefined) set.recapTime = patch.recapTime;
   if (Object.keys(set).length > 0) await db.updateTable("teams").set(set).where("id", "=", teamId).execute();
   return getTeamOrThrow(db, teamId);
 }
