@@ -1,6 +1,7 @@
 import type { FunnelAnalysis } from "../core/funnel.js";
 import { BENCHMARK, FUNNEL_STAGES } from "../core/metrics.js";
 import type { Texts } from "../core/texts/index.js";
+import { text } from "./svg.js";
 
 /** Square and large-type: the chart is read on a phone in a chat, often at a third of its size. */
 const WIDTH = 1080;
@@ -11,18 +12,6 @@ const TOP = 200;
 const LABEL_X = 48;
 const BARS_LEFT = 420;
 const BARS_WIDTH = 620;
-
-function escapeXml(text: string): string {
-  return text
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;");
-}
-
-function text(x: number, y: number, size: number, content: string, attrs = ""): string {
-  return `<text x="${x}" y="${y}" font-family="Inter" font-size="${size}" ${attrs}>${escapeXml(content)}</text>`;
-}
 
 /**
  * The team's funnel as centred bars, one per stage and one for closings, the 10:5:3:1 benchmark drawn as a

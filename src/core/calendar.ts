@@ -337,6 +337,11 @@ export function dateInOwnOffset(iso: string): LocalDate | null {
 // ---------------------------------------------------------------------------------------------------------
 // Calendar arithmetic
 
+/** The earlier of two local dates (ISO dates order as strings). */
+export function earlierDay(a: LocalDate, b: LocalDate): LocalDate {
+  return a < b ? a : b;
+}
+
 /** `date` moved by a whole number of days (negative goes back). */
 export function addDays(date: LocalDate, days: number): LocalDate {
   if (!Number.isInteger(days)) throw new RangeError(`Not a whole number of days: ${days}`);

@@ -7,17 +7,29 @@ import {
 } from "./settings-commands.js";
 
 export type FunnelPeriod = "week" | "month" | "4w";
-export type QuotaMetric = "visits" | "followUps";
+/** Daily quotas (visits, follow-ups) and weekly ones (existing-client check-ins, referral asks). */
+export type QuotaMetric = "visits" | "followUps" | "relationshipContacts" | "referralsAsked";
+export const WEEKLY_QUOTA_METRICS: ReadonlySet<QuotaMetric> = new Set([
+  "relationshipContacts",
+  "referralsAsked",
+]);
+
+/** Whose figures a command asks for: someone named ("@budi", a Slack mention) or the asker. */
+export type Who = { mention: string } | { me: true };
 
 /** What a message asks for. Every platform routes through this one grammar. */
 export type Command =
   | { kind: "report"; text: string }
   | { kind: "today" }
   | { kind: "week" }
-  | { kind: "funnel"; period: FunnelPeriod }
+  | { kind: "funnel"; period: FunnelPeriod; who?: Who }
   | { kind: "plan" }
   | { kind: "target"; closings: number }
-  | { kind: "quota"; metric: QuotaMetric; value: number }
+  /** `value` null: the rep named goes back to the team's quota. */
+  | { kind: "quota"; metric: QuotaMetric; value: number | null; who?: string }
+  | { kind: "roster" }
+  | { kind: "trend"; weeks: 8 | 12 }
+  | { kind: "leaderboard"; period: "week" | "month" }
   | { kind: "quotaShow" }
   | { kind: "undo" }
   | { kind: "lang"; locale: Locale }
@@ -30,7 +42,17 @@ export type Command =
   | { kind: "daysOff"; days: DaysOffSpec }
   | { kind: "usage"; command: UsageTopic };
 
-export type UsageTopic = "funnel" | "target" | "quota" | "lang" | "manager" | "timezone" | "settings" | "off";
+export type UsageTopic =
+  | "funnel"
+  | "target"
+  | "quota"
+  | "lang"
+  | "manager"
+  | "timezone"
+  | "settings"
+  | "off"
+  | "trend"
+  | "leaderboard";
 
 const HELP = new Set(["help", "bantuan", "tolong", "?", "start", "menu"]);
 const TODAY = new Set(["today", "hari ini", "hariini", "hr ini"]);
@@ -46,6 +68,10 @@ const MANAGER = new Set(["manager", "manajer"]);
 const TIMEZONE = new Set(["timezone", "tz", "zona", "zonawaktu"]);
 const SETTINGS = new Set(["settings", "setting", "pengaturan", "atur"]);
 const OFF = new Set(["off", "libur", "cuti", "izin"]);
+const ROSTER = new Set(["team", "tim", "roster"]);
+const TREND = new Set(["trend", "tren"]);
+const LEADERBOARD = new Set(["leaderboard", "peringkat", "ranking", "rank"]);
+const ME = new Set(["me", "saya", "aku", "mine"]);
 
 const FUNNEL_PERIODS: Record<string, FunnelPeriod> = {
   week: "week",
@@ -63,6 +89,15 @@ const FUNNEL_PERIODS: Record<string, FunnelPeriod> = {
 };
 
 const QUOTA_METRICS: Record<string, QuotaMetric> = {
+  checkins: "relationshipContacts",
+  "check-ins": "relationshipContacts",
+  checkin: "relationshipContacts",
+  "check-in": "relationshipContacts",
+  kontak: "relationshipContacts",
+  "klien lama": "relationshipContacts",
+  referrals: "referralsAsked",
+  referral: "referralsAsked",
+  referensi: "referralsAsked",
   visits: "visits",
   visit: "visits",
   kunjungan: "visits",
@@ -94,10 +129,28 @@ export function parseCommand(input: string): Command {
   if (reportPrefix) return { kind: "report", text: text.slice(reportPrefix[0].length) };
 
   const [head, rest] = splitHead(normalized);
+  if (ROSTER.has(normalized)) return { kind: "roster" };
   if (FUNNEL.has(head)) {
-    if (rest === "") return { kind: "funnel", period: "week" };
+    // "funnel", "funnel month", "funnel @budi 4w", "funnel me": the period and whose, in either order.
+    const { mention, words } = takeMention(text.slice(head.length));
+    const me = words.find((w) => ME.has(w));
+    const periodWords = words.filter((w) => !ME.has(w)).join(" ");
+    const period = periodWords === "" ? "week" : FUNNEL_PERIODS[periodWords];
+    if (!period) return { kind: "usage", command: "funnel" };
+    const who: Who | undefined = mention ? { mention } : me ? { me: true } : undefined;
+    return { kind: "funnel", period, ...(who ? { who } : {}) };
+  }
+  if (TREND.has(head)) {
+    if (rest === "") return { kind: "trend", weeks: 8 };
+    const weeks = /^(8|12)\s*(?:w|weeks?|minggu|pekan)?$/.exec(rest)?.[1];
+    return weeks ? { kind: "trend", weeks: weeks === "12" ? 12 : 8 } : { kind: "usage", command: "trend" };
+  }
+  if (LEADERBOARD.has(head)) {
+    if (rest === "") return { kind: "leaderboard", period: "week" };
     const period = FUNNEL_PERIODS[rest];
-    return period ? { kind: "funnel", period } : { kind: "usage", command: "funnel" };
+    return period === "week" || period === "month"
+      ? { kind: "leaderboard", period }
+      : { kind: "usage", command: "leaderboard" };
   }
   if (TARGET.has(head)) {
     if (rest === "") return { kind: "plan" };
@@ -105,12 +158,16 @@ export function parseCommand(input: string): Command {
     return closings === null ? { kind: "usage", command: "target" } : { kind: "target", closings };
   }
   if (QUOTA.has(head) || normalized.startsWith("target harian")) {
-    const args = QUOTA.has(head) ? rest : normalized.slice("target harian".length).trim();
-    if (args === "") return { kind: "quotaShow" };
-    const match = /^(.+?)\s+(\S+)$/.exec(args);
-    const metric = match?.[1] ? QUOTA_METRICS[match[1]] : undefined;
-    const value = match?.[2] ? wholeNumber(match[2]) : null;
-    return metric && value !== null ? { kind: "quota", metric, value } : { kind: "usage", command: "quota" };
+    const raw = QUOTA.has(head) ? text.slice(head.length) : text.slice("target harian".length);
+    // "quota visits 6 @budi": one rep's own quota; "quota visits team @budi" gives them the team's again.
+    const { mention, words } = takeMention(raw);
+    if (words.length === 0 && !mention) return { kind: "quotaShow" };
+    const amount = words.at(-1) ?? "";
+    const metric = QUOTA_METRICS[words.slice(0, -1).join(" ")];
+    const backToTeam = mention !== undefined && (amount === "team" || amount === "tim");
+    const value = backToTeam ? null : wholeNumber(amount);
+    if (!metric || (value === null && !backToTeam)) return { kind: "usage", command: "quota" };
+    return { kind: "quota", metric, value, ...(mention ? { who: mention } : {}) };
   }
   if (MANAGER.has(head)) {
     // Platforms hand a mention over as "@U123" (adapters unwrap Slack's "<@U123|ayu>").
@@ -150,7 +207,25 @@ const LANGUAGE_NAMES: Record<string, Locale> = {
 
 /** The first word of every command, in both languages: what a platform may treat as a command to this bot. */
 export const COMMAND_HEADS: ReadonlySet<string> = new Set(
-  [HELP, TODAY, WEEK, UNDO, PLAN, FUNNEL, TARGET, QUOTA, LANG, SETUP, MANAGER, TIMEZONE, SETTINGS, OFF]
+  [
+    HELP,
+    TODAY,
+    WEEK,
+    UNDO,
+    PLAN,
+    FUNNEL,
+    TARGET,
+    QUOTA,
+    LANG,
+    SETUP,
+    MANAGER,
+    TIMEZONE,
+    SETTINGS,
+    OFF,
+    ROSTER,
+    TREND,
+    LEADERBOARD,
+  ]
     .flatMap((words) => [...words])
     .map((word) => word.split(" ")[0] ?? word)
     .concat(["report", "lapor", "laporan"])
@@ -159,6 +234,9 @@ export const COMMAND_HEADS: ReadonlySet<string> = new Set(
 
 /** Command words only one language uses; "target", "funnel", "setup" are the same in both. */
 const INDONESIAN_HEADS = new Set([
+  "tim",
+  "tren",
+  "peringkat",
   "hari",
   "hariini",
   "hr",
@@ -187,6 +265,9 @@ const INDONESIAN_HEADS = new Set([
   "laporan",
 ]);
 const ENGLISH_HEADS = new Set([
+  "team",
+  "trend",
+  "leaderboard",
   "help",
   "today",
   "week",
@@ -212,6 +293,18 @@ export function commandLanguage(input: string): Locale | null {
   if (INDONESIAN_HEADS.has(head)) return "id";
   if (ENGLISH_HEADS.has(head)) return "en";
   return null;
+}
+
+/** A "@name" (or a Slack mention the adapter turned into "@U123") among the words, and the other words. */
+function takeMention(text: string): { mention?: string; words: string[] } {
+  let mention: string | undefined;
+  const words: string[] = [];
+  for (const word of text.trim().split(/\s+/).filter(Boolean)) {
+    const at = /^@([\w.-]+)$/.exec(word);
+    if (at?.[1] && mention === undefined) mention = at[1];
+    else words.push(word.toLowerCase());
+  }
+  return { ...(mention ? { mention } : {}), words };
 }
 
 function splitHead(normalized: string): [string, string] {

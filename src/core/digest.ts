@@ -1,4 +1,6 @@
 import type { DateRange } from "./calendar.js";
+import { mostImproved, ratioDirection } from "./coaching.js";
+import type { RepFigures } from "./figures.js";
 import { analyzeFunnel, type FunnelAnalysis, type MonthPlan } from "./funnel.js";
 import type { Counts } from "./metrics.js";
 import type { MemberTotals } from "./team.js";
@@ -37,6 +39,10 @@ export interface Digest {
   planMonth: string;
   /** Visits checked in by shared location (Telegram). */
   checkIns: number;
+  /** Which way the funnel's shape went over the last four weeks; null without two weeks of leads. */
+  direction: "better" | "worse" | "steady" | null;
+  /** The rep whose visit quota attainment rose most from the week before. */
+  mostImproved: { name: string; from: number; to: number } | null;
 }
 
 export interface DigestInput {
@@ -52,6 +58,10 @@ export interface DigestInput {
   plan: MonthPlan | null;
   planMonth: string;
   checkIns: number;
+  /** The team's totals for the four weeks up to this one, oldest first (this week last). */
+  fourWeeks: Counts[];
+  /** The reps' figures this week and the week before, for "most improved". */
+  improvement: { now: RepFigures[]; before: RepFigures[] };
 }
 
 /** A change under 10% either way is noise for a week's visits, not a trend worth an arrow. */
@@ -108,5 +118,7 @@ export function composeDigest(input: DigestInput): Digest {
     plan: input.plan,
     planMonth: input.planMonth,
     checkIns: input.checkIns,
+    direction: ratioDirection(input.fourWeeks),
+    mostImproved: mostImproved(input.improvement.now, input.improvement.before),
   };
 }

@@ -1,7 +1,7 @@
-import type { DateRange, LocalDate } from "./calendar.js";
+import { type DateRange, earlierDay, type LocalDate } from "./calendar.js";
 import { type Counts, emptyCounts, METRICS } from "./metrics.js";
 import type { DailyQuota } from "./quota.js";
-import { quotaOver, type SettingHistory } from "./setting-history.js";
+import { quotaOver, type SettingHistory, type WeeklyQuota, weeklyQuotaOn } from "./setting-history.js";
 import type { MemberTotals } from "./team.js";
 
 /** One rep over a period, as every view shows it: what they did, and what was expected of them so far. */
@@ -13,8 +13,10 @@ export interface RepFigures {
   daysReported: number;
   /** Working days of the period up to `asOf` the rep was expected to work: holidays and days off left out. */
   expectedDays: number;
-  /** Each of those days' quota as it was in force that day, added up. */
+  /** Each of those days' quota as it was in force that day (the rep's own where set), added up. */
   expected: DailyQuota;
+  /** The weekly habit quotas in force at the period's end (or `asOf`): check-ins and referral asks. */
+  weekly: WeeklyQuota;
 }
 
 /** A team over a period: one set of figures that today, week, funnel, plan and digest all read. */
@@ -55,7 +57,8 @@ export function teamFigures(input: FiguresInput): TeamFigures {
       counts: known ? { ...known.counts } : emptyCounts(),
       daysReported: known?.daysReported ?? 0,
       expectedDays: days.length,
-      expected: quotaOver(input.history, days, input.quota),
+      expected: quotaOver(input.history, days, input.quota, memberId),
+      weekly: weeklyQuotaOn(input.history, earlierDay(input.asOf, input.range.end), memberId),
     };
   };
   const totals = emptyCounts();
@@ -67,4 +70,18 @@ export function teamFigures(input: FiguresInput): TeamFigures {
     rep,
     reported: input.totals.map((t) => rep(t.memberId, t.displayName)),
   };
+}
+
+/**
+ * The reps a team view is about: every rep, reported or silent (a silent rep is the point), and a manager only when
+ * they reported themselves. In the members' order.
+ */
+export function teamReps(
+  figures: TeamFigures,
+  members: ReadonlyArray<{ id: number; displayName: string; role: "rep" | "manager" }>,
+): RepFigures[] {
+  const reported = new Set(figures.reported.map((r) => r.memberId));
+  return members
+    .filter((m) => m.role === "rep" || reported.has(m.id))
+    .map((m) => figures.rep(m.id, m.displayName));
 }

@@ -15,8 +15,16 @@ export interface Reply {
   /** Lines after the table: the weakest stage, a tip. */
   footer?: string[];
   buttons?: ReplyButton[];
+  /** A chart to show with the answer (the trend): a Slack file, a Telegram photo, a PNG path in the console. */
+  image?: ReplyImage;
   /** True when nothing should be posted at all (chatter in a team channel). */
   silent?: boolean;
+}
+
+export interface ReplyImage {
+  png: Uint8Array;
+  fileName: string;
+  title: string;
 }
 
 export interface ReplyField {

@@ -1,6 +1,10 @@
 import { addDays, instantAt, isoWeekday, isoWeekOf, type LocalDate, localDateAt } from "./calendar.js";
 
-export type JobKind = "reminder" | "nudge" | "digest";
+/**
+ * Daily: the reminder and the quota nudge. Weekly: the Monday digest (to the team), the manager's alert, each rep's
+ * recap, and the referral nudge (to reps who met existing clients but asked none of them for a referral).
+ */
+export type JobKind = "reminder" | "nudge" | "digest" | "alert" | "recap" | "referralNudge";
 
 /** What the scheduler needs to know about a team. */
 export interface ScheduledTeam {
@@ -9,11 +13,18 @@ export interface ScheduledTeam {
   reminderTime: string;
   nudgeTime: string;
   digestTime: string;
+  alertDay: number;
+  alertTime: string;
+  recapDay: number;
+  recapTime: string;
 }
 
 export interface DueJob {
   kind: JobKind;
-  /** The period the job is done once for: the local date for daily jobs, the reported ISO week for the digest. */
+  /**
+   * The period the job is done once for: the local date for daily jobs, the reported ISO week for the digest, the
+   * current ISO week for the other weekly jobs.
+   */
   periodKey: string;
   /** Daily jobs: the team-local day they are about. The digest: the Monday it was due. */
   day: LocalDate;
@@ -28,10 +39,16 @@ export const DIGEST_CATCH_UP_MS = 48 * 60 * 60 * 1000;
 const DIGEST_WEEKDAY = 1;
 
 /**
+ * The referral nudge goes out on Tuesdays at the nudge time: early enough in the week to act on, and never on the
+ * Monday the digest already speaks.
+ */
+export const REFERRAL_NUDGE_WEEKDAY = 2;
+
+/**
  * The jobs whose time has come at `now` for a team, in its own time zone (DST-correct). Daily jobs run on working
  * days that are not public holidays, from their time until the local day ends (the nudge only until the reminder
- * takes over): a reminder missed during downtime is dropped with its day, never sent late in a burst. The Monday
- * digest stays due for 48 hours.
+ * takes over): a reminder missed during downtime is dropped with its day, never sent late in a burst. The weekly
+ * alert, recap and referral nudge are due on their weekday in the same way. The Monday digest stays due for 48 hours.
  * What already ran is the ledger's business, not this function's.
  */
 export function dueJobs(team: ScheduledTeam, now: number, isHoliday: (date: LocalDate) => boolean): DueJob[] {
@@ -45,6 +62,19 @@ export function dueJobs(team: ScheduledTeam, now: number, isHoliday: (date: Loca
     if (now >= nudgeAt && now < nudgeEnds)
       jobs.push({ kind: "nudge", periodKey: today, day: today, dueAt: nudgeAt });
     if (now >= reminderAt) jobs.push({ kind: "reminder", periodKey: today, day: today, dueAt: reminderAt });
+    // Weekly coaching messages: on their weekday, from their time until the day ends. A week whose day is a
+    // holiday has none: the alert on Thursday would be about a different week's pace.
+    const week = isoWeekOf(today).key;
+    const weekly: Array<[JobKind, number, string]> = [
+      ["alert", team.alertDay, team.alertTime],
+      ["recap", team.recapDay, team.recapTime],
+      ["referralNudge", REFERRAL_NUDGE_WEEKDAY, team.nudgeTime],
+    ];
+    for (const [kind, weekday, time] of weekly) {
+      const dueAt = instantAt(today, time, team.timezone);
+      if (isoWeekday(today) === weekday && now >= dueAt)
+        jobs.push({ kind, periodKey: week, day: today, dueAt });
+    }
   }
   const digest = lastDigestDue(team, now);
   if (digest && now - digest.dueAt <= DIGEST_CATCH_UP_MS) jobs.push(digest);

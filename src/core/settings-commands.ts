@@ -12,7 +12,10 @@ export type SettingChange =
   | { field: "reminderTime" | "nudgeTime" | "digestTime"; value: string }
   | { field: "workingDays"; value: number[] }
   | { field: "country"; value: string }
-  | { field: "holiday"; value: LocalDate };
+  | { field: "holiday"; value: LocalDate }
+  | { field: "repVisibility"; value: "team" | "private" }
+  /** When the manager's alert or the reps' recap goes out: an ISO weekday and a team-local time. */
+  | { field: "alert" | "recap"; day: number; time: string };
 
 /** Days off as typed: relative words are resolved against the team's today by `resolveDaysOff`. */
 export type DaysOffSpec = { from: string; to: string };
@@ -61,16 +64,42 @@ export function parseWorkingDays(text: string): number[] | null {
   return days.size > 0 ? [...days].sort() : null;
 }
 
+/** "16:00", "16.00", "9:30" → "HH:MM"; null when it is not a time of day. */
+function timeOfDay(text: string): string | null {
+  const minutes = parseTimeOfDay(text.replace(".", ":").padStart(5, "0"));
+  if (minutes === null) return null;
+  const hh = String(Math.floor(minutes / 60)).padStart(2, "0");
+  return `${hh}:${String(minutes % 60).padStart(2, "0")}`;
+}
+
+const VISIBILITY: Record<string, "team" | "private"> = {
+  team: "team",
+  tim: "team",
+  private: "private",
+  privat: "private",
+  pribadi: "private",
+};
+
 /** `settings …` after the word itself; null when it is not a valid change. */
 export function parseSettingChange(args: string): SettingChange | null {
   const [field = "", ...rest] = args.split(/\s+/);
   const value = rest.join(" ");
   const timeField = TIME_FIELDS[field];
   if (timeField) {
-    const minutes = parseTimeOfDay(value.replace(".", ":").padStart(5, "0"));
-    if (minutes === null) return null;
-    const hh = String(Math.floor(minutes / 60)).padStart(2, "0");
-    return { field: timeField, value: `${hh}:${String(minutes % 60).padStart(2, "0")}` };
+    const time = timeOfDay(value);
+    return time ? { field: timeField, value: time } : null;
+  }
+  if (field === "visibility" || field === "visibilitas") {
+    const visibility = VISIBILITY[value];
+    return visibility ? { field: "repVisibility", value: visibility } : null;
+  }
+  if (field === "alert" || field === "peringatan" || field === "recap" || field === "rekap") {
+    // "alert wed 12:00", "rekap jumat 15.00"
+    const [dayWord = "", timeWord = "", ...extra] = rest;
+    const day = weekday(dayWord);
+    const time = timeOfDay(timeWord);
+    if (day === null || time === null || extra.length > 0) return null;
+    return { field: field === "alert" || field === "peringatan" ? "alert" : "recap", day, time };
   }
   if (field === "days" || field === "hari" || field === "workdays") {
     const days = parseWorkingDays(value);

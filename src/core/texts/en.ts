@@ -1,5 +1,6 @@
 import type { QuotaProgress } from "../quota.js";
 import { DAYS_OFF_LOOKBACK, MAX_DAYS_OFF } from "../settings-commands.js";
+import { coachingEn } from "./coaching-en.js";
 import { countWithMetric, formatNumber, metricName, metricWord } from "./metric-words.js";
 import type { Texts } from "./texts.js";
 
@@ -75,13 +76,16 @@ export const en: Texts = {
     ({
       funnel: "Try `funnel`, `funnel month` or `funnel 4w`.",
       target: "Try `target 8` to aim for 8 closings a month (`target 0` clears it).",
-      quota: "Try `quota visits 5` or `quota followups 3`.",
+      quota:
+        "Try `quota visits 5`, `quota followups 3`, `quota checkins 3` (a week), `quota referrals 2` (a week), or `quota visits 6 @name` for one rep.",
       lang: "Try `lang en` or `lang id`.",
       manager: "Try `manager @name` to make a teammate a manager.",
       timezone: "Try `timezone Asia/Jakarta` (an IANA time zone name).",
       settings:
-        "Try `settings reminder 16:00`, `settings nudge 13:00`, `settings digest 08:00`, `settings days mon-fri`, `settings country ID` or `settings holiday 2026-12-24`.",
+        "Try `settings reminder 16:00`, `settings nudge 13:00`, `settings digest 08:00`, `settings days mon-fri`, `settings country ID`, `settings holiday 2026-12-24`, `settings alert wed 12:00`, `settings recap fri 15:00` or `settings visibility team`.",
       off: "Try `off today`, `off yesterday`, `off tomorrow` or `off 2026-12-24..2026-12-26`.",
+      trend: "Try `trend` (8 weeks) or `trend 12w`.",
+      leaderboard: "Try `leaderboard` (this week) or `leaderboard month`.",
     })[command],
   managersOnly: (what) =>
     ({
@@ -145,6 +149,9 @@ export const en: Texts = {
     setup: "Make this group a sales team (admins)",
     settings: "Reminder, nudge and digest times (managers change them)",
     off: "Mark days off: /off today, /off 2026-12-24..2026-12-26",
+    team: "Today's roster and this week's pace (managers)",
+    trend: "The last 8 weeks, with a chart",
+    leaderboard: "Reps ranked by quota attainment",
   },
 
   todayTitle: (date) => `Today · ${date}`,
@@ -205,6 +212,7 @@ export const en: Texts = {
     `Nothing was logged last week. Ask the team to report daily — one line like \`${example}\` is enough.`,
   chartTitle: (team, week) => `${team} · week ${week}`,
   chartLegend: "bars: team · outline: benchmark 10:5:3:1",
+  chartSaved: (path) => `📈 Chart: ${path}`,
   reminder: (name, example) => `Hi ${name} 👋 today's activity isn't logged yet. Just reply like: ${example}`,
   nudge: (done, quota) =>
     `${done} of ${countWithMetric("en", "visits", quota)} so far today — ${quota - done} to go. You've got this 💪`,
@@ -217,6 +225,7 @@ export const en: Texts = {
     `Reminder ${v.reminder} · quota nudge ${v.nudge} · Monday digest ${v.digest}`,
     `Working days ${v.days} · quota ${v.quota}`,
     `Holidays of ${v.country} · time zone ${v.timeZone}`,
+    `Manager alert ${v.alert} · rep recap ${v.recap} · reps see ${v.visibility === "team" ? "each other's funnels" : "their own and the team's figures"}`,
   ],
   settingSaved: (what, value) =>
     ({
@@ -240,13 +249,15 @@ export const en: Texts = {
       no_working_days: `${what} has no working days (weekend or holiday) — nothing to mark.`,
     })[reason],
   helpTitle: "Corong — your daily sales log",
+  coach: coachingEn,
   help: (p) => [
     "Just tell me what you did: `met 4 clients, 2 follow-ups, 1 new lead`",
     "Also understood: `yesterday called 2 old clients`, `asked 3 clients for referrals, got 1`, `2 prospects, 1 closing`",
     `\`${p}today\` · \`${p}week\` — your totals against quota`,
-    `\`${p}funnel [week|month|4w]\` — the team funnel vs 10:5:3:1`,
+    `\`${p}funnel [week|month|4w]\` — the team funnel vs 10:5:3:1 · \`${p}funnel me\` — yours · \`${p}funnel @name\` — a rep's (managers)`,
+    `\`${p}team\` — today's roster and the week's pace (managers) · \`${p}leaderboard [week|month]\` · \`${p}trend [8w|12w]\``,
     `\`${p}plan\` · \`${p}target 8\` — what a monthly target takes`,
-    `\`${p}quota visits 5\` · \`${p}quota followups 3\` — daily quotas (managers)`,
+    `\`${p}quota visits 5\` · \`${p}quota followups 3\` — daily quotas; \`${p}quota checkins 3\` · \`${p}quota referrals 2\` — weekly; add \`@name\` for one rep (managers)`,
     `\`${p}undo\` — withdraw your last report · \`${p}lang en|id\` — language`,
     `\`${p}off today\` · \`${p}off yesterday\` · \`${p}off 2026-12-24..2026-12-26\` — days off: no reminders, no quota`,
     `\`${p}settings\` — reminder, nudge and digest times, working days, holidays (managers change them)`,

@@ -1,5 +1,6 @@
 import type { QuotaProgress } from "../quota.js";
 import { DAYS_OFF_LOOKBACK, MAX_DAYS_OFF } from "../settings-commands.js";
+import { coachingId } from "./coaching-id.js";
 import { countWithMetric, formatNumber, metricName, metricWord } from "./metric-words.js";
 import type { Texts } from "./texts.js";
 
@@ -73,13 +74,16 @@ export const id: Texts = {
     ({
       funnel: "Coba `corong`, `corong bulan` atau `corong 4 minggu`.",
       target: "Coba `target 8` untuk menargetkan 8 closing sebulan (`target 0` menghapusnya).",
-      quota: "Coba `kuota kunjungan 5` atau `kuota fu 3`.",
+      quota:
+        "Coba `kuota kunjungan 5`, `kuota fu 3`, `kuota kontak 3` (per minggu), `kuota referensi 2` (per minggu), atau `kuota kunjungan 6 @nama` untuk satu sales.",
       lang: "Coba `bahasa en` atau `bahasa id`.",
       manager: "Coba `manajer @nama` untuk menjadikan rekan tim manajer.",
       timezone: "Coba `zona Asia/Jakarta` (nama zona waktu IANA).",
       settings:
-        "Coba `pengaturan pengingat 16:00`, `pengaturan dorongan 13:00`, `pengaturan ringkasan 08:00`, `pengaturan hari sen-jum`, `pengaturan negara ID` atau `pengaturan libur 2026-12-24`.",
+        "Coba `pengaturan pengingat 16:00`, `pengaturan dorongan 13:00`, `pengaturan ringkasan 08:00`, `pengaturan hari sen-jum`, `pengaturan negara ID`, `pengaturan libur 2026-12-24`, `pengaturan peringatan rab 12:00`, `pengaturan rekap jum 15:00` atau `pengaturan visibilitas tim`.",
       off: "Coba `libur hari ini`, `libur kemarin`, `libur besok` atau `libur 2026-12-24..2026-12-26`.",
+      trend: "Coba `tren` (8 minggu) atau `tren 12 minggu`.",
+      leaderboard: "Coba `peringkat` (minggu ini) atau `peringkat bulan`.",
     })[command],
   managersOnly: (what) =>
     ({
@@ -141,6 +145,9 @@ export const id: Texts = {
     setup: "Jadikan grup ini tim sales (admin)",
     settings: "Jam pengingat, dorongan dan ringkasan (manajer mengubahnya)",
     off: "Catat libur: /off hari ini, /off 2026-12-24..2026-12-26",
+    team: "Siapa sudah lapor hari ini dan ritme minggu ini (manajer)",
+    trend: "8 minggu terakhir, dengan grafik",
+    leaderboard: "Peringkat sales menurut pencapaian kuota",
   },
 
   todayTitle: (date) => `Hari ini · ${date}`,
@@ -205,6 +212,7 @@ export const id: Texts = {
     `Minggu lalu tidak ada yang dicatat. Ajak tim melapor setiap hari — cukup satu baris seperti \`${example}\`.`,
   chartTitle: (team, week) => `${team} · minggu ${week}`,
   chartLegend: "batang: tim · garis: patokan 10:5:3:1",
+  chartSaved: (path) => `📈 Grafik: ${path}`,
   reminder: (name, example) =>
     `Halo ${name} 👋 aktivitas hari ini belum dicatat. Balas saja seperti: ${example}`,
   nudge: (done, quota) =>
@@ -218,6 +226,7 @@ export const id: Texts = {
     `Pengingat ${v.reminder} · dorongan target ${v.nudge} · ringkasan Senin ${v.digest}`,
     `Hari kerja ${v.days} · kuota harian ${v.quota}`,
     `Hari libur ${v.country} · zona waktu ${v.timeZone}`,
+    `Peringatan manajer ${v.alert} · rekap sales ${v.recap} · sales melihat ${v.visibility === "team" ? "corong sesama sales" : "angka sendiri dan tim"}`,
   ],
   settingSaved: (what, value) =>
     ({
@@ -241,13 +250,15 @@ export const id: Texts = {
       no_working_days: `${what} tidak ada hari kerjanya (akhir pekan atau hari libur) — tidak ada yang dicatat.`,
     })[reason],
   helpTitle: "Corong — catatan penjualan harianmu",
+  coach: coachingId,
   help: (p) => [
     "Cukup ceritakan aktivitasmu: `ketemu 4 klien, 2 follow up, 1 lead baru`",
     "Juga dimengerti: `kemarin telepon 2 klien lama`, `minta referensi ke 3 klien, dapat 1`, `2 prospek, 1 closing`",
     `\`${p}hari ini\` · \`${p}minggu ini\` — totalmu dibanding kuota harian`,
-    `\`${p}corong [minggu|bulan|4 minggu]\` — corong tim vs 10:5:3:1`,
+    `\`${p}corong [minggu|bulan|4 minggu]\` — corong tim vs 10:5:3:1 · \`${p}corong saya\` — punyamu · \`${p}corong @nama\` — milik satu sales (manajer)`,
+    `\`${p}tim\` — siapa sudah lapor hari ini dan ritme minggu ini (manajer) · \`${p}peringkat [minggu|bulan]\` · \`${p}tren [8|12 minggu]\``,
     `\`${p}rencana\` · \`${p}target 8\` — apa yang dibutuhkan target closing bulanan`,
-    `\`${p}kuota kunjungan 5\` · \`${p}kuota fu 3\` — kuota harian (manajer)`,
+    `\`${p}kuota kunjungan 5\` · \`${p}kuota fu 3\` — kuota harian; \`${p}kuota kontak 3\` · \`${p}kuota referensi 2\` — mingguan; tambah \`@nama\` untuk satu sales (manajer)`,
     `\`${p}batal\` — batalkan laporan terakhir · \`${p}bahasa en|id\` — bahasa`,
     `\`${p}libur hari ini\` · \`${p}libur kemarin\` · \`${p}libur 2026-12-24..2026-12-26\` — hari libur: tanpa pengingat, tanpa kuota`,
     `\`${p}pengaturan\` — jam pengingat, dorongan dan ringkasan, hari kerja, hari libur (manajer mengubahnya)`,

@@ -5,6 +5,7 @@ import type { Metric } from "../metrics.js";
 import type { ParseErrorCode } from "../parse/types.js";
 import type { QuotaProgress } from "../quota.js";
 import type { DaysOffRefusal } from "../settings-commands.js";
+import type { CoachingTexts } from "./coaching-texts.js";
 
 /** The commands a chat platform lists in its command menu (Telegram's setMyCommands). */
 export type MenuCommand =
@@ -21,7 +22,10 @@ export type MenuCommand =
   | "quota"
   | "undo"
   | "lang"
-  | "setup";
+  | "setup"
+  | "team"
+  | "trend"
+  | "leaderboard";
 
 export type ManagerAction = "quota" | "target" | "manager" | "timezone" | "settings";
 
@@ -133,6 +137,8 @@ export interface Texts {
   digestEmpty(example: string): string;
   chartTitle(team: string, week: number): string;
   chartLegend: string;
+  /** The console wrote a reply's chart to a file. */
+  chartSaved(path: string): string;
   reminder(name: string, example: string): string;
   nudge(done: number, quota: number): string;
   reportButton: string;
@@ -148,6 +154,10 @@ export interface Texts {
     quota: string;
     country: string;
     timeZone: string;
+    /** "Wed 12:00". */
+    alert: string;
+    recap: string;
+    visibility: "team" | "private";
   }): string[];
   settingSaved(
     what: "reminderTime" | "nudgeTime" | "digestTime" | "workingDays" | "country" | "holiday",
@@ -160,4 +170,6 @@ export interface Texts {
   daysOffRefused(reason: DaysOffRefusal, what: string): string;
   helpTitle: string;
   help(prefix: string): string[];
+  /** One rep's funnel, the roster, leaderboard, trend and the scheduled coaching messages. */
+  coach: CoachingTexts;
 }

@@ -68,10 +68,15 @@ export function digestView(
   if (digest.checkIns > 0) lines.push(t.checkInsLine(digest.checkIns, totals.visits));
   const change = changeLine(t, digest);
   if (change) lines.push(t.digestVersusLastWeek(change));
+  if (digest.direction) lines.push(t.coach.digestDirection(digest.direction));
 
   const footer: string[] = [];
   if (digest.top && digest.top.visitAttainment !== null) {
     footer.push(t.digestTop(digest.top.name, percent(digest.top.visitAttainment), digest.top.closed));
+  }
+  if (digest.mostImproved && digest.mostImproved.name !== digest.top?.name) {
+    const { name, from, to } = digest.mostImproved;
+    footer.push(t.coach.digestMostImproved(name, percent(from), percent(to)));
   }
   if (digest.funnel.weakest) footer.push(t.tip(digest.funnel.weakest));
   else if (digest.funnel.onBenchmark) footer.push(t.onBenchmark);
