@@ -136,13 +136,7 @@ async function startOn(
     store,
     logger,
     messengers: {
-      // Console teams live in the console's own SQLite file; their charts are written next to it.
-      console: createConsoleMessenger(
-        process.stdout,
-        config.DATABASE_URL.startsWith("sqlite:")
-          ? dirname(config.DATABASE_URL.slice("sqlite:".length))
-          : tmpdir(),
-      ),
+      console: createConsoleMessenger(process.stdout, consoleChartDir(config)),
       ...(slack ? { slack: slack.messenger } : {}),
       ...(telegram ? { telegram: telegram.messenger } : {}),
     },
@@ -204,6 +198,13 @@ async function startOn(
   };
 }
 
+/** Console teams live in the console's own SQLite file; their charts are written next to it. */
+function consoleChartDir(config: Config): string {
+  return config.DATABASE_URL.startsWith("sqlite:")
+    ? dirname(config.DATABASE_URL.slice("sqlite:".length))
+    : tmpdir();
+}
+
 /** The console chat on the demo team: what `npm start` opens when no platform is configured. */
 export async function startConsole(config: Config, options: { asManager?: boolean } = {}): Promise<void> {
   const clock = Date.now;
@@ -236,6 +237,7 @@ export async function startConsole(config: Config, options: { asManager?: boolea
     interactive,
     clock,
     locale: config.DEFAULT_LOCALE,
+    chartDir: consoleChartDir(config),
   });
   await connection.close();
 }

@@ -8,6 +8,7 @@ import { textsFor } from "../core/texts/index.js";
 import { formatCounts } from "../core/texts/metric-words.js";
 import { helpView } from "../core/views/help.js";
 import { checkInVisit } from "./checkins.js";
+import { leaderboard, repFunnel, teamRoster, trend } from "./coaching.js";
 import { COMMAND_PREFIX, type RequestContext, requestContext } from "./context.js";
 import { isUnavailable } from "./errors.js";
 import { identify } from "./identity.js";
@@ -48,7 +49,23 @@ export interface BotDeps {
 type Resolved = { ctx: RequestContext } | { reply: Reply };
 
 /** Commands that need a manager: where the platform names the managers, they are re-read first. */
-const MANAGER_ONLY = new Set<Command["kind"]>(["quota", "target", "addManager", "timezone", "settings"]);
+const MANAGER_ONLY = new Set<Command["kind"]>([
+  "quota",
+  "target",
+  "addManager",
+  "timezone",
+  "settings",
+  "roster",
+]);
+
+/** Whether the asker's role decides the answer, so the platform's managers are worth re-reading first. */
+function needsRole(command: Command, incoming: Incoming): boolean {
+  if (MANAGER_ONLY.has(command.kind)) return true;
+  // Someone else's funnel is for managers (a rep's own is not).
+  return (
+    command.kind === "funnel" && (command.who ? "mention" in command.who : incoming.replyTo !== undefined)
+  );
+}
 
 /** The one entry point every platform calls: routes a message to its use case and returns what to say. */
 export function createBot(deps: BotDeps): Bot {
@@ -95,7 +112,7 @@ export function createBot(deps: BotDeps): Bot {
         if (command.kind === "setup") return setUp(deps, incoming);
         const resolved = await resolveContext(deps, incoming);
         if ("reply" in resolved) return resolved.reply;
-        const ctx = MANAGER_ONLY.has(command.kind)
+        const ctx = needsRole(command, incoming)
           ? await withPlatformManagers(deps, resolved.ctx, incoming)
           : resolved.ctx;
         return route(store, ctx, command, incoming);
@@ -305,16 +322,30 @@ async function route(
       return todaySummary(store, ctx);
     case "week":
       return weekSummary(store, ctx);
-    case "funnel":
-      return teamFunnel(store, ctx, command.period);
+    case "funnel": {
+      // "funnel" sent as a reply to a rep's message (Telegram) asks for that rep's.
+      const asked =
+        command.who ?? (incoming.replyTo ? { externalId: incoming.replyTo.externalId } : undefined);
+      return asked ? repFunnel(store, ctx, command.period, asked) : teamFunnel(store, ctx, command.period);
+    }
+    case "roster":
+      return teamRoster(store, ctx);
+    case "leaderboard":
+      return leaderboard(store, ctx, command.period);
+    case "trend":
+      return trend(store, ctx, command.weeks);
     case "plan":
       return monthPlan(store, ctx);
     case "target":
       return setMonthlyTarget(store, ctx, command.closings);
     case "quota":
-      return setQuota(store, ctx, command.metric, command.value);
+      return setQuota(store, ctx, {
+        metric: command.metric,
+        value: command.value,
+        ...(command.who ? { who: { mention: command.who } } : {}),
+      });
     case "quotaShow":
-      return showQuota(ctx);
+      return showQuota(store, ctx);
     case "undo":
       return undoLastReport(store, ctx, incoming.messageId);
     case "lang":

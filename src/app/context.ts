@@ -26,6 +26,11 @@ export const COMMAND_PREFIX: Record<Platform, string> = {
   console: "/sales ",
 };
 
+/** The language to write to a member in unprompted (a reminder, a recap): their choice, else the one they write in. */
+export function unpromptedLocale(member: Member, team: Team): Locale {
+  return member.locale ?? member.lastLocale ?? team.locale;
+}
+
 export function requestContext(input: {
   team: Team;
   member: Member;

@@ -18,13 +18,17 @@ interface DemoRep {
   name: string;
   /** How hard this rep works the process, 0..1: the digest should show a spread worth coaching. */
   discipline: number;
+  /** Visits a day well under quota: the rep the manager's alert and `team` name as behind. */
+  behind?: boolean;
+  /** Prospects rarely become potential: the leak `funnel @budi` shows is his, not the team's. */
+  stallsAtProspects?: boolean;
 }
 
 const REPS: readonly DemoRep[] = [
   { externalId: "ayu", name: "Ayu", discipline: 0.9 },
-  { externalId: "budi", name: "Budi", discipline: 0.7 },
+  { externalId: "budi", name: "Budi", discipline: 0.7, stallsAtProspects: true },
   { externalId: "citra", name: "Citra", discipline: 1 },
-  { externalId: "dedi", name: "Dedi", discipline: 0.4 },
+  { externalId: "dedi", name: "Dedi", discipline: 0.4, behind: true },
 ];
 
 /** mulberry32: a tiny seeded generator, so the demo is the same on every machine. */
@@ -42,10 +46,18 @@ function random(seed: number): () => number {
 /** A believable day: visits drive follow-ups and leads, and the funnel narrows (and leaks) on the way down. */
 function demoDay(rand: () => number, rep: DemoRep): PartialCounts {
   const between = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
-  const visits = Math.max(0, Math.round(between(2, 6) * (0.5 + rep.discipline / 2)));
+  const visits = rep.behind
+    ? between(1, 2)
+    : Math.max(0, Math.round(between(3, 6) * (0.5 + rep.discipline / 2)));
   const leads = between(1, 3);
-  const prospects = Math.round(leads * (0.3 + rand() * 0.4));
-  const potential = Math.round(prospects * (0.25 + rand() * 0.3));
+  const prospects = rep.stallsAtProspects
+    ? Math.min(leads, between(1, 2))
+    : Math.round(leads * (0.3 + rand() * 0.4));
+  const potential = rep.stallsAtProspects
+    ? rand() < 0.1
+      ? 1
+      : 0
+    : Math.round(prospects * (0.45 + rand() * 0.4));
   const closeable = rand() < 0.35 * rep.discipline ? 1 : 0;
   const closed = closeable === 1 && rand() < 0.5 ? 1 : 0;
   return {

@@ -1,5 +1,6 @@
 import { addDays, type DateRange, isoWeekOf, type LocalDate } from "../core/calendar.js";
 import { composeDigest, type Digest } from "../core/digest.js";
+import { teamReps } from "../core/figures.js";
 import type { Team } from "../core/team.js";
 import { loadTeamFigures } from "./figures.js";
 import { monthPlanAsOf } from "./plans.js";
@@ -17,10 +18,13 @@ export async function buildDigest(
   today: LocalDate,
 ): Promise<Digest> {
   const previous = { start: addDays(week.start, -7), end: addDays(week.end, -7) };
-  const [members, thisWeek, lastWeek, plan, checkIns] = await Promise.all([
+  const weeksBack = (n: number) => ({ start: addDays(week.start, -7 * n), end: addDays(week.end, -7 * n) });
+  const [members, thisWeek, lastWeek, twoBack, threeBack, plan, checkIns] = await Promise.all([
     store.listTeamMembers(team.id),
     loadTeamFigures(store, team, week, week.end),
     loadTeamFigures(store, team, previous, previous.end),
+    loadTeamFigures(store, team, weeksBack(2), weeksBack(2).end),
+    loadTeamFigures(store, team, weeksBack(3), weeksBack(3).end),
     monthPlanAsOf(store, team, today),
     store.countCheckIns({ teamId: team.id, range: week }),
   ]);
@@ -49,5 +53,7 @@ export async function buildDigest(
     plan,
     planMonth: today,
     checkIns,
+    fourWeeks: [threeBack, twoBack, lastWeek, thisWeek].map((f) => f.totals),
+    improvement: { now: teamReps(thisWeek, members), before: teamReps(lastWeek, members) },
   });
 }

@@ -1,8 +1,10 @@
 import { addDays, isoWeekOf, isoWeekRange, localDateAt, parseIsoWeekKey } from "../core/calendar.js";
 import { type DueJob, dueJobs } from "../core/schedule.js";
-import type { Member, Platform, Team } from "../core/team.js";
+import type { Platform, Team } from "../core/team.js";
 import { textsFor } from "../core/texts/index.js";
 import { nudgeView, reminderView } from "../core/views/coaching.js";
+import { coachingMessages, type DirectMessage } from "./coaching-jobs.js";
+import { unpromptedLocale } from "./context.js";
 import { renderDigest } from "./digest-post.js";
 import { isUndeliverable } from "./errors.js";
 import { loadTeamFigures } from "./figures.js";
@@ -90,10 +92,7 @@ export function createJobRunner(deps: JobsDeps) {
    * Who the reminder or nudge of the day is for: reps expected to work that day (not off) who reported nothing,
    * or whose visits are under that day's quota. Read through the same figures as every view.
    */
-  async function recipients(
-    team: Team,
-    job: DueJob,
-  ): Promise<Array<{ member: Member; visits: number; quota: number }>> {
+  async function dailyMessages(team: Team, job: DueJob): Promise<DirectMessage[]> {
     const [members, figures] = await Promise.all([
       store.listTeamMembers(team.id),
       loadTeamFigures(store, team, { start: job.day, end: job.day }, job.day),
@@ -105,7 +104,14 @@ export function createJobRunner(deps: JobsDeps) {
       .filter(({ figures: f }) =>
         job.kind === "reminder" ? f.daysReported === 0 : f.counts.visits < f.expected.visits,
       )
-      .map(({ member, figures: f }) => ({ member, visits: f.counts.visits, quota: f.expected.visits }));
+      .map(({ member, figures: f }) => {
+        const t = textsFor(unpromptedLocale(member, team));
+        const reply =
+          job.kind === "reminder"
+            ? reminderView(t, member.displayName)
+            : nudgeView(t, f.counts.visits, f.expected.visits);
+        return { member, reply };
+      });
   }
 
   async function runJob(
@@ -140,10 +146,11 @@ export function createJobRunner(deps: JobsDeps) {
       return;
     }
     let complete = true;
-    for (const { member, visits, quota } of await recipients(team, job)) {
-      const t = textsFor(member.locale ?? team.locale);
-      const reply =
-        job.kind === "reminder" ? reminderView(t, member.displayName) : nudgeView(t, visits, quota);
+    const messages =
+      job.kind === "reminder" || job.kind === "nudge"
+        ? await dailyMessages(team, job)
+        : await coachingMessages(store, team, job);
+    for (const { member, reply } of messages) {
       try {
         const outcome = await once({ ...sweep, memberKey: String(member.id) }, now, () =>
           messenger.sendDirect(team, member, reply),

@@ -29,6 +29,9 @@ export function showSettings(ctx: RequestContext): Reply {
       quota: `${team.quota.visits} / ${team.quota.followUps}`,
       country: team.country ?? countryForTimeZone(team.timezone) ?? "—",
       timeZone: team.timezone,
+      alert: `${ctx.t.weekdaysShort[team.alertDay - 1]} ${team.alertTime}`,
+      recap: `${ctx.t.weekdaysShort[team.recapDay - 1]} ${team.recapTime}`,
+      visibility: team.repVisibility,
     }),
   };
 }
@@ -49,6 +52,19 @@ export async function changeSetting(
         return { tone: "error", lines: [ctx.t.unknownCountry(change.value)] };
       await store.updateTeam(ctx.team.id, { country: change.value });
       return { tone: "success", lines: [ctx.t.settingSaved("country", change.value)] };
+    case "repVisibility":
+      await store.updateTeam(ctx.team.id, { repVisibility: change.value });
+      return { tone: "success", lines: [ctx.t.coach.visibilitySaved(change.value === "team")] };
+    case "alert":
+    case "recap": {
+      const patch =
+        change.field === "alert"
+          ? { alertDay: change.day, alertTime: change.time }
+          : { recapDay: change.day, recapTime: change.time };
+      await store.updateTeam(ctx.team.id, patch);
+      const day = ctx.t.weekdaysShort[change.day - 1] ?? "";
+      return { tone: "success", lines: [ctx.t.coach.coachingTimeSaved(change.field, day, change.time)] };
+    }
     case "workingDays":
       await store.updateTeam(ctx.team.id, { workingDays: change.value });
       return { tone: "success", lines: [ctx.t.settingSaved("workingDays", dayNames(ctx, change.value))] };

@@ -1,7 +1,9 @@
-import type { QuotaMetric } from "../core/commands.js";
+import { type QuotaMetric, WEEKLY_QUOTA_METRICS } from "../core/commands.js";
 import type { Locale } from "../core/locale.js";
 import type { Reply } from "../core/reply.js";
+import { quotaOn, weeklyQuotaOn } from "../core/setting-history.js";
 import { textsFor } from "../core/texts/index.js";
+import { memberAsked, notOnTeam, type RepAsked } from "./coaching.js";
 import type { RequestContext } from "./context.js";
 import type { Store } from "./ports.js";
 import { monthPlan } from "./summaries.js";
@@ -11,28 +13,50 @@ function refuse(ctx: RequestContext, what: "quota" | "target"): Reply {
 }
 
 /**
- * Sets a daily quota for every rep of the team (managers only), from today on: days before today keep the quota
- * they were scored against.
+ * Sets a quota (managers only), from today on: days before today keep the quota they were scored against. Visits
+ * and follow-ups are daily, check-ins and referral asks weekly; for every rep, or for one rep named (`value` null
+ * puts them back on the team's).
  */
 export async function setQuota(
   store: Store,
   ctx: RequestContext,
-  metric: QuotaMetric,
-  value: number,
+  command: { metric: QuotaMetric; value: number | null; who?: RepAsked },
 ): Promise<Reply> {
   if (ctx.role !== "manager") return refuse(ctx, "quota");
-  await store.recordSetting(
-    ctx.team.id,
-    `quota.${metric}`,
-    value,
-    ctx.today,
-    new Date(ctx.now).toISOString(),
-  );
-  return { tone: "success", lines: [ctx.t.quotaSet(metric, value)] };
+  const { metric, value } = command;
+  const at = new Date(ctx.now).toISOString();
+  if (command.who) {
+    const member = memberAsked(await store.listTeamMembers(ctx.team.id), command.who, ctx.member.id);
+    if (!member) return notOnTeam(ctx, command.who);
+    await store.recordSetting(ctx.team.id, `quota.${metric}`, value, ctx.today, at, member.id);
+    return {
+      tone: "success",
+      lines: [
+        value === null
+          ? ctx.t.coach.quotaBackToTeam(metric, member.displayName)
+          : ctx.t.coach.quotaSetFor(metric, value, member.displayName),
+      ],
+    };
+  }
+  if (value === null) return { tone: "error", lines: [ctx.t.usage("quota")] };
+  await store.recordSetting(ctx.team.id, `quota.${metric}`, value, ctx.today, at);
+  const line = WEEKLY_QUOTA_METRICS.has(metric)
+    ? ctx.t.coach.weeklyQuotaSet(metric, value)
+    : ctx.t.quotaSet(metric, value);
+  return { tone: "success", lines: [line] };
 }
 
-export function showQuota(ctx: RequestContext): Reply {
-  return { tone: "info", lines: [ctx.t.quotaShow(ctx.team.quota.visits, ctx.team.quota.followUps)] };
+/** The quotas in force today: the team's daily and weekly ones, and the asker's own where a manager set one. */
+export async function showQuota(store: Store, ctx: RequestContext): Promise<Reply> {
+  const history = await store.listSettingHistory(ctx.team.id);
+  const team = quotaOn(history, ctx.today, ctx.team.quota);
+  const own = quotaOn(history, ctx.today, ctx.team.quota, ctx.member.id);
+  const weekly = weeklyQuotaOn(history, ctx.today, ctx.member.id);
+  const lines = [ctx.t.quotaShow(team.visits, team.followUps)];
+  if (own.visits !== team.visits || own.followUps !== team.followUps)
+    lines.push(ctx.t.coach.ownQuotaShow(own.visits, own.followUps));
+  lines.push(ctx.t.coach.weeklyQuotaShow(weekly.relationshipContacts, weekly.referralsAsked));
+  return { tone: "info", lines };
 }
 
 /**

@@ -77,6 +77,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}) {
       case "chat.postEphemeral":
         ts += 1;
         return { ok: true, message_ts: `${ts}.000200` };
+      case "conversations.open":
+        return { ok: true, channel: { id: `D${String(args.users).split(",")[0]}` } };
       case "reactions.add":
       case "views.publish":
         return { ok: true };

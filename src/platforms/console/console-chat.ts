@@ -1,3 +1,5 @@
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { Bot } from "../../app/bot.js";
@@ -17,6 +19,8 @@ export interface ConsoleChatOptions {
   clock: () => number;
   /** The language of what the console says on its own (the bot's answers follow the member's choice). */
   locale: Locale;
+  /** Where a reply's chart is written as a PNG; the chat prints its path. */
+  chartDir: string;
 }
 
 const SLASH_PREFIX = /^\/sales(?:\s+|$)/i;
@@ -61,7 +65,12 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
         if (!isUnavailable(error)) throw error;
         return deliveryNotice(textsFor(options.locale), "notSaved");
       });
-    const text = replyToText(reply);
+    let text = replyToText(reply);
+    if (reply.image && !reply.silent) {
+      const path = join(options.chartDir, reply.image.fileName);
+      await writeFile(path, reply.image.png);
+      text += `\n${textsFor(options.locale).chartSaved(path)}`;
+    }
     if (text)
       output.write(
         `${interactive ? "corong › " : ""}${text.replaceAll("\n", interactive ? "\n         " : "\n")}\n`,

@@ -161,6 +161,38 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     const message = toSlackMessage(reply);
     if (target.kind === "direct") await client.chat.postMessage({ channel: target.channel, ...message });
     else await client.chat.postEphemeral({ channel: target.channel, user: target.user, ...message });
+    await sendImage(
+      client,
+      target.kind === "direct" ? { channel: target.channel } : { user: target.user },
+      reply,
+    );
+  }
+
+  /**
+   * A reply's chart as a file in the asker's direct message with the bot: a file cannot be ephemeral, and a chart
+   * asked for in the team channel is the asker's, not everyone's. The text already went out, so a failed upload
+   * is logged rather than answered again.
+   */
+  async function sendImage(
+    client: webApi.WebClient,
+    to: { channel: string } | { user: string },
+    reply: Reply,
+  ): Promise<void> {
+    const image = reply.image;
+    if (!image) return;
+    try {
+      const channel =
+        "channel" in to ? to.channel : (await client.conversations.open({ users: to.user })).channel?.id;
+      if (!channel) return;
+      await client.filesUploadV2({
+        channel_id: channel,
+        file: Buffer.from(image.png),
+        filename: image.fileName,
+        title: image.title,
+      });
+    } catch (error) {
+      logger.warn({ err: error }, "uploading a chart failed");
+    }
   }
 
   app.command("/sales", async ({ ack, command, respond, client, context }) => {
@@ -179,7 +211,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       messageId: `command:${command.trigger_id}`,
       receivedAt: receivedAtOf(context),
     });
-    if (!reply.silent) await respond({ response_type: "ephemeral", ...toSlackMessage(reply) });
+    if (reply.silent) return;
+    await respond({ response_type: "ephemeral", ...toSlackMessage(reply) });
+    await sendImage(client, inDirect ? { channel: command.channel_id } : { user: command.user_id }, reply);
   });
 
   app.action<BlockAction<ButtonAction>>(

@@ -54,6 +54,9 @@ const MENU: readonly MenuCommand[] = [
   "today",
   "week",
   "funnel",
+  "team",
+  "trend",
+  "leaderboard",
   "plan",
   "target",
   "quota",
@@ -119,6 +122,8 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
       displayName:
         [user.first_name, user.last_name].filter(Boolean).join(" ") || user.username || String(user.id),
       ...localeHint(user.language_code),
+      // So "/funnel @budi" finds Budi by the @username the manager types.
+      ...(user.username ? { handle: user.username } : {}),
     };
   }
 
@@ -145,11 +150,15 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
     const from = message.from;
     if (!from || from.is_bot || message.chat.type === "channel") return null;
     const inGroup = message.chat.type !== "private";
+    const self = identity();
+    // "/funnel" sent as a reply to a rep's message asks about that rep.
+    const repliedTo = "reply_to_message" in message ? message.reply_to_message?.from : undefined;
     const common = {
       ...base(message.chat, from, receivedAt),
       messageId: `${message.chat.id}:${message.message_id}`,
       // An edited message keeps the date it was first sent: its report stays on that day.
       sentAt: message.date * 1000,
+      ...(repliedTo && !repliedTo.is_bot && repliedTo.id !== from.id ? { replyTo: person(repliedTo) } : {}),
     };
     if ("location" in message && message.location) {
       // A live location keeps editing its message as the rep moves: only the first position checks in.
@@ -159,7 +168,6 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
     }
     const text = "text" in message ? message.text : undefined;
     if (text === undefined) return null;
-    const self = identity();
     const command = /^\/([A-Za-z0-9_]+)(?:@([A-Za-z0-9_]+))?(?:\s+([\s\S]*))?$/.exec(text.trim());
     if (command) {
       const [, name = "", target, args = ""] = command;
@@ -197,6 +205,17 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
         ...(replyTo ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
       }),
     );
+    if (reply.image) {
+      const image = reply.image;
+      // The chart only repeats the table just sent: a failed upload is logged, not a reason to answer again.
+      await call("sendPhoto", () =>
+        api.sendPhoto(
+          chatId,
+          { source: Buffer.from(image.png), filename: image.fileName },
+          { caption: image.title },
+        ),
+      ).catch((error: unknown) => logger.warn({ err: error, chat: chatId }, "sending a chart failed"));
+    }
   }
 
   // Telegram's limits for bots: about 30 messages a second overall and 20 a minute into one group.
