@@ -17,18 +17,20 @@ const END = Date.parse("2026-11-03T00:00:00Z"); // past New York's change on 1 N
  * working days, and who is expected to be reminded when.
  */
 const TEAMS = {
-  jakarta: { zone: "Asia/Jakarta", offset: () => 7, holiday: "2026-10-28", quietOff: null },
+  // The holiday is a Wednesday: no alert that week.
+  jakarta: { zone: "Asia/Jakarta", offset: () => 7, holiday: "2026-10-28", quietOff: [] as string[] },
   berlin: {
     zone: "Europe/Berlin",
     offset: (day: string) => (day < "2026-10-25" ? 2 : 1),
     holiday: null,
-    quietOff: "2026-10-22",
+    // A Thursday, and a Friday: no recap for the quiet rep on the day they are off.
+    quietOff: ["2026-10-22", "2026-10-30"] as string[],
   },
   newYork: {
     zone: "America/New_York",
     offset: (day: string) => (day < "2026-11-01" ? -4 : -5),
     holiday: null,
-    quietOff: null,
+    quietOff: [] as string[],
   },
 } as const;
 type TeamName = keyof typeof TEAMS;
@@ -48,7 +50,14 @@ function expectedMessages(): string[] {
         if (at >= START && at < END) expected.push(`${new Date(at).toISOString()} ${name} ${what}`);
       };
       if (weekday === 1) push(utc(day, 8, offset), "digest");
-      if (weekday === 0 || weekday === 6 || day === team.holiday || day === team.quietOff) continue;
+      if (weekday === 0 || weekday === 6 || day === team.holiday) continue;
+      // Wednesday noon: the quiet rep is behind the week's pace, so the manager hears of it.
+      if (weekday === 3) push(utc(day, 12, offset), "alert manager");
+      // Tuesday at the nudge time: the steady rep met existing clients but asked none for a referral.
+      if (weekday === 2) push(utc(day, 13, offset), "referral steady");
+      if (weekday === 5) push(utc(day, 15, offset), "recap steady");
+      if (team.quietOff.includes(day)) continue;
+      if (weekday === 5) push(utc(day, 15, offset), "recap quiet");
       push(utc(day, 13, offset), "nudge quiet");
       push(utc(day, 16, offset), "reminder quiet");
     }
@@ -61,7 +70,10 @@ describe.each(DIALECTS)("two weeks of scheduler ticks, minute by minute, on $nam
   let service: Service;
   let slack: FakeSlack;
   let telegram: FakeTelegram;
-  const teams = {} as Record<TeamName, { team: Team; steady: Member; quiet: Member; channel: string }>;
+  const teams = {} as Record<
+    TeamName,
+    { team: Team; steady: Member; quiet: Member; manager: Member; channel: string }
+  >;
   const seen: string[] = [];
   // The service's clock is the simulation's: rate limits are kept in simulated time too.
   let simulatedNow = START;
@@ -105,8 +117,8 @@ describe.each(DIALECTS)("two weeks of scheduler ticks, minute by minute, on $nam
       const holiday = TEAMS[name].holiday;
       if (holiday) await store.addTeamHoliday(team.id, holiday, "Company day");
       const off = TEAMS[name].quietOff;
-      if (off) await store.addDaysOff(team.id, quiet.id, [off], at);
-      teams[name] = { team, steady, quiet, channel };
+      if (off.length > 0) await store.addDaysOff(team.id, quiet.id, off, at);
+      teams[name] = { team, steady, quiet, manager, channel };
     };
     await setUp("jakarta", slackWorkspace, "C0JAKARTA", ["U0STEADYJ", "U0QUIETJ"]);
     await setUp("berlin", slackWorkspace, "C0BERLIN", ["U0STEADYB", "U0QUIETB"]);
@@ -127,17 +139,19 @@ describe.each(DIALECTS)("two weeks of scheduler ticks, minute by minute, on $nam
         if (chat === t.channel) return `${name}`;
         if (chat === t.quiet.externalId) return `${name} quiet`;
         if (chat === t.steady.externalId) return `${name} steady`;
+        if (chat === t.manager.externalId) return `${name} manager`;
       }
       return `unknown ${chat}`;
     };
-    const kind = (text: string) =>
-      text.includes("Monday digest")
-        ? "digest"
-        : text.includes("visits so far")
-          ? "nudge"
-          : text.includes("isn't logged")
-            ? "reminder"
-            : "other";
+    const KINDS: Array<[string, string]> = [
+      ["Monday digest", "digest"],
+      ["a hand this week", "alert"],
+      ["Your week", "recap"],
+      ["for a referral", "referral"],
+      ["visits so far today", "nudge"],
+      ["isn't logged", "reminder"],
+    ];
+    const kind = (text: string) => KINDS.find(([marker]) => text.includes(marker))?.[1] ?? "other";
     const out = [
       ...slack.calls
         .slice(slackFrom)
@@ -155,10 +169,11 @@ describe.each(DIALECTS)("two weeks of scheduler ticks, minute by minute, on $nam
     }
   }
 
-  it("posts exactly the expected reminders, nudges and digests at the right local times, across DST", async () => {
+  it("posts exactly the expected reminders, nudges, digests, alerts, recaps and referral nudges at the right local times, across DST", async () => {
     for (let now = START; now < END; now += MINUTE) {
       simulatedNow = now;
-      // The steady rep of each team reports five visits at 09:00 local on every working day.
+      // The steady rep of each team reports five visits at 09:00 local on every working day, two of them with
+      // existing clients (and never asks for a referral).
       for (const [name, t] of Object.entries(teams) as Array<[TeamName, (typeof teams)[TeamName]]>) {
         const local = new Date(now + TEAMS[name].offset(new Date(now).toISOString().slice(0, 10)) * 3600_000);
         const weekday = local.getUTCDay();
@@ -168,7 +183,7 @@ describe.each(DIALECTS)("two weeks of scheduler ticks, minute by minute, on $nam
             workspace: { externalId: name === "newYork" ? String(FAKE_BOT.id) : "T1" },
             team: { externalId: t.channel },
             user: { externalId: t.steady.externalId, displayName: t.steady.displayName },
-            text: "met 5 clients, 3 follow-ups",
+            text: "met 5 clients, 3 follow-ups, 2 existing clients",
             via: "command",
             receivedAt: now,
           });

@@ -66,6 +66,9 @@ describe.each(DIALECTS)("scheduled jobs on $name", (dialect) => {
       budi: await member("U2", "Budi"),
       citra: await member("U3", "Citra"),
     };
+    // These tests are about the daily jobs; the weekly coaching messages (the Wednesday alert among them) are
+    // tested on their own below.
+    team = await store.updateTeam(team.id, { alertDay: 7, recapDay: 7 });
     out = recordingMessenger();
   });
   afterEach(async () => {

@@ -30,7 +30,7 @@ describe.each(DIALECTS)("schedule settings and days off on $name", (dialect) => 
 
   it("shows the team's settings to anyone and lets only a manager change them", async () => {
     expect(await h.send("settings")).toBe(
-      "Reminder 16:00 · quota nudge 13:00 · Monday digest 08:00\nWorking days Mon–Fri · quota 5 / 3\nHolidays of ID · time zone Asia/Jakarta",
+      "Reminder 16:00 · quota nudge 13:00 · Monday digest 08:00\nWorking days Mon–Fri · quota 5 / 3\nHolidays of ID · time zone Asia/Jakarta\nManager alert Wed 12:00 · rep recap Fri 15:00 · reps see their own and the team's figures",
     );
     expect(await h.send("settings reminder 17:30")).toContain(
       "Only a team manager can change the team's settings",
@@ -41,6 +41,28 @@ describe.each(DIALECTS)("schedule settings and days off on $name", (dialect) => 
       'I don\'t know the holidays of "XX"',
     );
     expect(await h.send("settings")).toContain("Reminder 17:30");
+  });
+
+  it("lets a manager move the alert and the recap and share figures among reps, in either language", async () => {
+    expect(await h.send("settings alert thu 09:30", { user: "maya" })).toBe(
+      "Manager alert moved to Thu 09:30.",
+    );
+    expect(await h.send("pengaturan rekap kam 16.00", { user: "maya" })).toBe(
+      "Rekap mingguan dipindah ke Kam 16:00.",
+    );
+    expect(await h.send("settings visibility team", { user: "maya" })).toBe(
+      "Reps can now see each other's funnels.",
+    );
+    expect(await h.send("settings")).toContain(
+      "Manager alert Thu 09:30 · rep recap Thu 16:00 · reps see each other's funnels",
+    );
+    // A rep cannot change them; a wrong day or time changes nothing and says how.
+    expect(await h.send("settings visibility private")).toContain("Only a team manager");
+    expect(await h.send("settings alert someday 12:00", { user: "maya" })).toContain(
+      "settings alert wed 12:00",
+    );
+    expect(await h.send("settings recap fri 25:00", { user: "maya" })).toContain("settings recap fri 15:00");
+    expect(await h.send("settings")).toContain("Manager alert Thu 09:30 · rep recap Thu 16:00");
   });
 
   it("reminds at the manager's time, skips a rep who is off, and keeps a team holiday free", async () => {

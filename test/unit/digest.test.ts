@@ -47,6 +47,8 @@ function input(overrides: Partial<DigestInput> = {}): DigestInput {
     plan: null,
     planMonth: "2026-12-01",
     checkIns: 0,
+    fourWeeks: [],
+    improvement: { now: [], before: [] },
     ...overrides,
   };
 }
