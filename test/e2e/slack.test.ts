@@ -76,6 +76,24 @@ describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
     return payload;
   }
 
+  it("counts a report once and never calls it lost when Slack refuses the answer or the ✅ is already there", async () => {
+    await setUpTeam();
+    fake.refuse("chat.postEphemeral", "internal_error", 5);
+    fake.refuse("reactions.add", "already_reacted", 5);
+    const event = channelMessage("met 4 clients", ts(40), "EvRefused1");
+    expect((await postToSlackEndpoint(service.port, eventRequest(event))).status).toBe(200);
+    await fake.waitFor(() => fake.callsTo("chat.postEphemeral").length > 0);
+    await expect.poll(() => service.store.countOpenDeliveries()).toBe(0);
+    // Slack retries the event anyway (its own timeout): still one report.
+    expect((await postToSlackEndpoint(service.port, eventRequest(event, { retryNum: 1 }))).status).toBe(200);
+    await expect.poll(() => service.store.countOpenDeliveries()).toBe(0);
+    expect((await ayuWeek())?.visits).toBe(4);
+    // No "I couldn't save your message" for a report that was saved.
+    const dms = fake.callsTo("chat.postMessage").filter((c) => c.args.channel === AYU);
+    expect(dms).toEqual([]);
+    expect(fake.callsTo("chat.postEphemeral")).toHaveLength(1);
+  });
+
   it("answers Slack's url_verification challenge", async () => {
     const challenge = slackFixture("url-verification.json");
     const response = await postToSlackEndpoint(service.port, eventRequest(challenge));

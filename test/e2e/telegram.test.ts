@@ -208,6 +208,28 @@ describe.each(DIALECTS)("Telegram end to end on $name", (dialect) => {
     expect(fake.callsTo("sendMessage")).toHaveLength(2);
   });
 
+  it("still counts a press whose spinner Telegram will not stop (a retried, too-old query), once", async () => {
+    await setUpGroup();
+    const report = telegramFixture("message-group-command.json");
+    report.update_id = ++updateId;
+    report.message.date = now();
+    await say(report);
+    fake.refuse("answerCallbackQuery", "Bad Request: query is too old and response timeout expired", 3);
+    const update = telegramFixture("callback-query.json");
+    update.update_id = ++updateId;
+    update.callback_query.data = "add:visits";
+    update.callback_query.from = AYU;
+    const edits = fake.callsTo("editMessageText").length;
+    fake.push(update);
+    await fake.waitFor(() => fake.callsTo("editMessageText").length > edits);
+    expect(String(fake.callsTo("editMessageText").at(-1)?.args.text)).toContain(
+      "✅ Logged for today: 1 visit",
+    );
+    expect(await teamTotals()).toMatchObject({ visits: 5 });
+    // Nobody is told it was lost.
+    expect(fake.callsTo("sendMessage").filter((c) => String(c.args.text).includes("couldn't"))).toEqual([]);
+  });
+
   it("updates the stored report when the message is edited (privacy mode off: plain group messages)", async () => {
     await setUpGroup();
     const original = groupText("met 4 clients, 2 follow-ups");
@@ -329,7 +351,7 @@ describe.each(DIALECTS)("Telegram end to end on $name", (dialect) => {
     await say(groupText("/today"));
     await sql`alter table reports rename to reports_away`.execute(database.connection.db);
     const reply = await say(privateText("met 4 clients"));
-    expect(reply.text).toContain("Something went wrong on my side — nothing was saved");
+    expect(reply.text).toContain("Something went wrong on my side 😕 If you sent a report, check");
     expect(errors).toContainEqual(
       expect.objectContaining({
         msg: "handling a message failed",

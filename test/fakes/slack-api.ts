@@ -45,6 +45,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}) {
   const responses: Array<{ path: string; body: Record<string, unknown> }> = [];
   const rateLimits = new Map<string, number>();
   const delays = new Map<string, number>();
+  const refusals = new Map<string, { error: string; times: number }>();
   const uploads: Array<{ fileId: string; bytes: number; png: boolean }> = [];
   let base = "";
   let ts = 1_700_000_000;
@@ -141,7 +142,15 @@ export async function startFakeSlack(options: FakeSlackOptions = {}) {
     const delay = delays.get(method);
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     calls.push({ method, args });
-    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(answer(method, args)));
+    const refusal = refusals.get(method);
+    if (refusal) {
+      refusal.times -= 1;
+      if (refusal.times <= 0) refusals.delete(method);
+    }
+    const result = refusal ? { ok: false, error: refusal.error } : null;
+    res
+      .writeHead(200, { "content-type": "application/json" })
+      .end(JSON.stringify(result ?? answer(method, args)));
     for (const wake of waiters.splice(0)) wake();
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -158,6 +167,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}) {
     /** Answer every call to `method` only after `ms`: a slow Slack. */
     slow(method: string, ms: number) {
       delays.set(method, ms);
+    },
+    /** Answer the next `times` calls to `method` with `{ ok: false, error }`, as Slack refuses a call. */
+    refuse(method: string, error: string, times: number) {
+      refusals.set(method, { error, times });
     },
     /** Answer the next `times` calls to `method` with 429 and Retry-After: 0. */
     rateLimit(method: string, times: number) {

@@ -70,6 +70,7 @@ export async function startFakeTelegram(options: { admins?: Record<string, FakeU
   let queue: Array<Record<string, unknown>> = [];
   const admins = new Map(Object.entries(options.admins ?? {}));
   const rateLimits = new Map<string, { times: number; retryAfter: number }>();
+  const refusals = new Map<string, { times: number; description: string }>();
   const waiters: Array<() => void> = [];
   const pollers: Array<() => void> = [];
   let messageId = 5000;
@@ -145,6 +146,15 @@ export async function startFakeTelegram(options: { admins?: Record<string, FakeU
       wake();
       return;
     }
+    const refusal = refusals.get(method);
+    if (refusal && refusal.times > 0) {
+      refusal.times -= 1;
+      res
+        .writeHead(400, { "content-type": "application/json" })
+        .end(JSON.stringify({ ok: false, error_code: 400, description: refusal.description }));
+      wake();
+      return;
+    }
     switch (method) {
       case "getMe":
         ok(res, FAKE_BOT);
@@ -210,6 +220,10 @@ export async function startFakeTelegram(options: { admins?: Record<string, FakeU
       admins.set(String(chatId), users);
     },
     /** Answer the next `times` calls to `method` with 429 and `parameters.retry_after`. */
+    /** Answer the next `times` calls to `method` with 400 and `description`, as Telegram refuses a call. */
+    refuse(method: string, description: string, times = 1) {
+      refusals.set(method, { times, description });
+    },
     rateLimit(method: string, times: number, retryAfter = 1) {
       rateLimits.set(method, { times, retryAfter });
     },

@@ -156,11 +156,27 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     return people;
   }
 
+  /**
+   * Sends the answer to something the bot has already handled. Whatever it stored stands, so a failure here is
+   * logged and ends the delivery: retrying it would only re-answer, and giving up later would tell the rep a
+   * saved report was lost. The Web API client has already retried rate limits and server errors by then.
+   */
+  async function answer(work: () => Promise<unknown>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      logger.warn({ err: error }, "answering on Slack failed; what the message did is stored");
+    }
+  }
+
   async function deliver(client: webApi.WebClient, target: Target, reply: Reply | null): Promise<void> {
     if (!reply || reply.silent) return;
     const message = toSlackMessage(reply);
-    if (target.kind === "direct") await client.chat.postMessage({ channel: target.channel, ...message });
-    else await client.chat.postEphemeral({ channel: target.channel, user: target.user, ...message });
+    await answer(() =>
+      target.kind === "direct"
+        ? client.chat.postMessage({ channel: target.channel, ...message })
+        : client.chat.postEphemeral({ channel: target.channel, user: target.user, ...message }),
+    );
     await sendImage(
       client,
       target.kind === "direct" ? { channel: target.channel } : { user: target.user },
@@ -212,7 +228,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       receivedAt: receivedAtOf(context),
     });
     if (reply.silent) return;
-    await respond({ response_type: "ephemeral", ...toSlackMessage(reply) });
+    await answer(() => respond({ response_type: "ephemeral", ...toSlackMessage(reply) }));
     await sendImage(client, inDirect ? { channel: command.channel_id } : { user: command.user_id }, reply);
   });
 
@@ -238,7 +254,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         receivedAt: receivedAtOf(context),
       });
       if (!reply.silent)
-        await respond({ response_type: "ephemeral", replace_original: true, ...toSlackMessage(reply) });
+        await answer(() =>
+          respond({ response_type: "ephemeral", replace_original: true, ...toSlackMessage(reply) }),
+        );
     },
   );
 
@@ -303,7 +321,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       const reply = await bot.handle(incoming);
       if (reply.silent) return;
       if (!inDirect && reply.tone === "success") {
-        await client.reactions.add({ channel: event.channel, timestamp: event.ts, name: "white_check_mark" });
+        // A redelivery finds the ✅ already there ("already_reacted"): that is the reaction, not a failure.
+        await answer(() =>
+          client.reactions.add({ channel: event.channel, timestamp: event.ts, name: "white_check_mark" }),
+        );
       }
       await deliver(client, answerTo(event.user), reply);
       return;

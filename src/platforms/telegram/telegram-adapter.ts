@@ -192,7 +192,22 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
     const incoming = toIncoming(message, edited, receivedAt);
     if (!incoming) return;
     const reply = await bot.handle(incoming);
-    await send(message.chat.id, reply, message.chat.type === "private" ? undefined : message.message_id);
+    await answer(() =>
+      send(message.chat.id, reply, message.chat.type === "private" ? undefined : message.message_id),
+    );
+  }
+
+  /**
+   * Sends the answer to an update the bot has already handled. Whatever it stored stands, so a failure here is
+   * logged and ends the update: retrying would only re-answer, and giving up later would tell the rep a saved
+   * report was lost. Rate limits were already waited out in `call`.
+   */
+  async function answer(work: () => Promise<unknown>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      logger.warn({ err: error }, "answering on Telegram failed; what the update did is stored");
+    }
   }
 
   async function send(chatId: number, reply: Reply, replyTo?: number): Promise<void> {
@@ -251,19 +266,23 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
   async function onCallback(query: CallbackQuery, receivedAt: number): Promise<void> {
     const message = query.message && "chat" in query.message ? (query.message as ChatMessage) : undefined;
     const data = "data" in query ? query.data : undefined;
+    // A retried press finds its query answered long ago (Telegram refuses a second answer): the spinner is the
+    // only thing at stake, never a reason to fail the press.
+    const stopSpinner = (text?: string) =>
+      answer(() => call("answerCallbackQuery", () => api.answerCbQuery(query.id, text)));
     if (!message || !data) {
-      await call("answerCallbackQuery", () => api.answerCbQuery(query.id));
+      await stopSpinner();
       return;
     }
     const inGroup = message.chat.type !== "private";
     const owner = "reply_to_message" in message ? message.reply_to_message?.from?.id : undefined;
     if (inGroup && owner !== undefined && owner !== query.from.id) {
       const t = textsFor(localeHint(query.from.language_code).localeHint ?? "en");
-      await call("answerCallbackQuery", () => api.answerCbQuery(query.id, t.notYourButtons));
+      await stopSpinner(t.notYourButtons);
       return;
     }
     // Ack first: the button stops spinning at once, the answer follows by editing the message.
-    await call("answerCallbackQuery", () => api.answerCbQuery(query.id));
+    await stopSpinner();
     const reply = await bot.handleAction({
       ...base(message.chat, query.from, receivedAt),
       action: data,
@@ -281,7 +300,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
     } catch (error) {
       // Pressing a button twice can produce the same text, which Telegram refuses to "edit".
       if (error instanceof TelegramError && /message is not modified/i.test(error.description)) return;
-      throw error;
+      logger.warn({ err: error }, "answering a button on Telegram failed; what the press did is stored");
     }
   }
 
