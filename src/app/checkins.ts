@@ -31,7 +31,7 @@ export async function checkInVisit(
   const progress = await dayProgress(store, ctx, outcome.report.day);
   return {
     tone: "success",
-    lines: [ctx.t.checkedIn(day), ctx.t.progressLine(day, progress)],
+    lines: [ctx.t.checkedIn(day), ...(progress ? [ctx.t.progressLine(day, progress)] : [])],
     buttons: [{ action: `undo:${outcome.report.id}`, label: ctx.t.undoButton }],
   };
 }

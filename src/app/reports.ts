@@ -4,6 +4,7 @@ import { quotaProgress } from "../core/quota.js";
 import { type Reply, SILENT } from "../core/reply.js";
 import { reportConfirmation, reportRefused, withdrawalConfirmation } from "../core/views/report.js";
 import type { RequestContext } from "./context.js";
+import { isUnavailable } from "./errors.js";
 import { loadTeamFigures } from "./figures.js";
 import type { Store } from "./ports.js";
 
@@ -72,11 +73,20 @@ export async function undoLastReport(
   return withdrawalConfirmation(ctx.t, { report: last, today: ctx.today, progress });
 }
 
-/** The member's totals for one day against that day's quota. */
+/**
+ * The member's totals for one day against that day's quota, read after a write. Null when the database went away
+ * in between: the write stands, so the answer confirms it without the totals rather than saying nothing was
+ * saved (which would make the rep send it again).
+ */
 export async function dayProgress(store: Store, ctx: RequestContext, day: string) {
-  const figures = await loadTeamFigures(store, ctx.team, { start: day, end: day }, day, ctx.member.id);
-  const me = figures.rep(ctx.member.id);
-  return quotaProgress(me.counts, me.expected);
+  try {
+    const figures = await loadTeamFigures(store, ctx.team, { start: day, end: day }, day, ctx.member.id);
+    const me = figures.rep(ctx.member.id);
+    return quotaProgress(me.counts, me.expected);
+  } catch (error) {
+    if (isUnavailable(error)) return null;
+    throw error;
+  }
 }
 
 /** Withdraws the report that came from a platform message the member deleted; null when it held none. */

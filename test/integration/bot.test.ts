@@ -1,4 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createBot } from "../../src/app/bot.js";
+import { CorongError } from "../../src/app/errors.js";
+import { silentLogger } from "../../src/app/logger.js";
+import type { Store } from "../../src/app/ports.js";
+import { replyToText } from "../../src/core/reply.js";
 import { type Harness, harness, WED_10AM_JAKARTA } from "../support/bot-harness.js";
 import { DIALECTS, type TestDatabase } from "../support/databases.js";
 
@@ -27,6 +32,39 @@ describe.each(DIALECTS)("the bot on $name", (dialect) => {
       "✅ Logged for today: 4 visits · 2 follow-ups\nToday: visits 4/5 · follow-ups 2/3 — one more visit to hit quota",
     );
     expect(await ayuTotals()).toMatchObject({ visits: 4, followUps: 2, leads: 0 });
+  });
+
+  it("confirms a saved report even when the day's totals cannot be read after it, so it is not sent twice", async () => {
+    let saved = false;
+    const flaky: Store = {
+      ...h.store,
+      saveReport: async (report) => {
+        const outcome = await h.store.saveReport(report);
+        saved = true;
+        return outcome;
+      },
+      sumCountsByMember: async (...args) => {
+        if (saved) throw new CorongError("unavailable", "the database went away");
+        return h.store.sumCountsByMember(...args);
+      },
+    };
+    const bot = createBot({
+      store: flaky,
+      logger: silentLogger,
+      defaults: { timeZone: "Asia/Jakarta", locale: "en" },
+    });
+    const reply = await bot.handle({
+      platform: "slack",
+      workspace: { externalId: "T1" },
+      team: { externalId: "C-SALES" },
+      user: { externalId: "ayu", displayName: "Ayu" },
+      text: "met 4 clients",
+      via: "direct",
+      messageId: "C-SALES:1.1",
+      receivedAt: WED_10AM_JAKARTA,
+    });
+    expect(replyToText(reply)).toBe("✅ Logged for today: 4 visits");
+    expect(await ayuTotals()).toMatchObject({ visits: 4 });
   });
 
   it("answers an Indonesian report in Indonesian", async () => {

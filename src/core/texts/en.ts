@@ -121,7 +121,8 @@ export const en: Texts = {
     `This chat isn't a Corong team yet. A manager can make it one with \`${setupCommand}\`.`,
   notCounted: (parts) =>
     `Not counted: ${parts.map((p) => `“${p}”`).join(", ")} — if that's an activity, send it again with its name.`,
-  somethingWentWrong: "Something went wrong on my side — nothing was saved. Please try again in a minute.",
+  somethingWentWrong:
+    "Something went wrong on my side 😕 If you sent a report, check `today` before sending it again.",
   notSavedTryAgain:
     "⚠️ I couldn't save that just now — nothing was recorded. Please send it again in a minute.",
   savingDelayed: "⏳ Got it. Saving is slow right now — I'll confirm as soon as it's stored.",

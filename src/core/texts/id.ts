@@ -117,7 +117,8 @@ export const id: Texts = {
     `Obrolan ini belum menjadi tim Corong. Manajer bisa mengaturnya dengan \`${setupCommand}\`.`,
   notCounted: (parts) =>
     `Tidak dihitung: ${parts.map((p) => `“${p}”`).join(", ")} — kalau itu aktivitas, kirim lagi dengan nama aktivitasnya.`,
-  somethingWentWrong: "Ada masalah di sisiku — tidak ada yang disimpan. Coba lagi sebentar lagi ya.",
+  somethingWentWrong:
+    "Ada masalah di sisiku 😕 Kalau kamu mengirim laporan, cek `hari ini` dulu sebelum mengirim ulang.",
   notSavedTryAgain:
     "⚠️ Pesan tadi belum bisa disimpan — tidak ada yang tercatat. Kirim lagi sebentar lagi ya.",
   savingDelayed: "⏳ Diterima. Penyimpanan sedang lambat — nanti kukabari begitu sudah tersimpan.",

@@ -11,8 +11,8 @@ export interface ReportConfirmation {
   /** "updated" when the rep edited the message; a redelivered duplicate confirms like the original. */
   outcome: "created" | "duplicate" | "updated";
   today: string;
-  /** The quota progress of the report's day, after this report. */
-  progress: QuotaProgress[];
+  /** The quota progress of the report's day, after this report; null when it could not be read. */
+  progress: QuotaProgress[] | null;
   /** Parts of the message with a number that named no activity. */
   notCounted?: string[];
 }
@@ -26,7 +26,7 @@ export function reportConfirmation(t: Texts, c: ReportConfirmation): Reply {
     lines: [
       c.outcome === "updated" ? t.updated(day, counts) : t.logged(day, counts),
       // What is left to do only for today: a past day is what it is.
-      t.progressLine(day, c.progress, c.report.day === c.today),
+      ...(c.progress ? [t.progressLine(day, c.progress, c.report.day === c.today)] : []),
       ...(c.notCounted?.length ? [t.notCounted(c.notCounted)] : []),
     ],
     buttons: reportButtons(t, c.report.id),
@@ -62,7 +62,7 @@ export function reportRefused(
 export interface Withdrawal {
   report: Report;
   today: string;
-  progress: QuotaProgress[];
+  progress: QuotaProgress[] | null;
 }
 
 /** "↩️ Withdrawn: 4 visits · 2 follow-ups (today)." and what the day now adds up to. */
@@ -72,7 +72,7 @@ export function withdrawalConfirmation(t: Texts, w: Withdrawal): Reply {
     tone: "success",
     lines: [
       t.withdrawn(day, formatCounts(t.locale, w.report.counts)),
-      t.progressLine(day, w.progress, w.report.day === w.today),
+      ...(w.progress ? [t.progressLine(day, w.progress, w.report.day === w.today)] : []),
     ],
   };
 }
