@@ -85,6 +85,8 @@ export function createIntake(options: IntakeOptions): Intake {
   const held = new Map<number, InboxItem>();
   /** Held deliveries whose work is finished but whose end is not recorded yet: never parked for a rerun. */
   const unsettled = new Set<number>();
+  /** Held deliveries whose handler has started: never parked, since this process may still answer them. */
+  const begun = new Set<number>();
   const running = new Set<Promise<void>>();
   const chains = new Map<string, Promise<void>>();
   let markStarted: () => void = () => {};
@@ -93,7 +95,7 @@ export function createIntake(options: IntakeOptions): Intake {
   });
   let stopping = false;
   let timers: NodeJS.Timeout[] = [];
-  let sweeping = false;
+  let sweeping: Promise<void> | null = null;
   let finished = 0;
 
   const iso = (ms: number) => new Date(ms).toISOString();
@@ -171,12 +173,12 @@ export function createIntake(options: IntakeOptions): Intake {
       try {
         const handler = handlers.get(item.platform);
         if (!handler) throw new Error(`no handler for ${item.platform} deliveries`);
+        begun.add(item.id);
         await handler.process(item, ack);
       } catch (error) {
         if (held.has(item.id)) await failed(item, error);
         return;
       }
-      // Parked by a stop that could not wait for it: the next process does it again (its report is stored once).
       if (!held.has(item.id)) return;
       await settleFinally(item, { status: "done", at: iso(clock()) });
       finished++;
@@ -184,6 +186,7 @@ export function createIntake(options: IntakeOptions): Intake {
       logger.error({ err: error, delivery: item.id }, "the end of a delivery could not be recorded");
     } finally {
       held.delete(item.id);
+      begun.delete(item.id);
     }
   }
 
@@ -200,11 +203,17 @@ export function createIntake(options: IntakeOptions): Intake {
     return current;
   }
 
-  async function sweep(): Promise<void> {
-    if (stopping || sweeping) return;
+  function sweep(): Promise<void> {
+    if (stopping || sweeping) return sweeping ?? Promise.resolve();
+    sweeping = sweepOnce().finally(() => {
+      sweeping = null;
+    });
+    return sweeping;
+  }
+
+  async function sweepOnce(): Promise<void> {
     const room = MAX_HELD - held.size;
     if (room <= 0) return;
-    sweeping = true;
     try {
       const now = clock();
       // Only deliveries this process can handle: a Slack-only replica leaves Telegram's to a Telegram one.
@@ -216,6 +225,11 @@ export function createIntake(options: IntakeOptions): Intake {
         owner,
         Math.min(room, 50),
       );
+      if (stopping) {
+        // Claimed while this process began to stop: handed straight back rather than left to their leases.
+        if (due.length > 0) await store.parkDeliveries(owner, due.map((item) => item.id), iso(clock()));
+        return;
+      }
       if (due.length > 0) logger.info({ count: due.length }, "taking up deliveries that were not finished");
       for (const item of due) {
         // Its lease lapsed while this process still works on it (renewals failed): keep working, under the new claim.
@@ -225,8 +239,6 @@ export function createIntake(options: IntakeOptions): Intake {
       }
     } catch (error) {
       logger.warn({ err: error }, "looking for unfinished deliveries failed; trying again shortly");
-    } finally {
-      sweeping = false;
     }
   }
 
@@ -262,10 +274,12 @@ export function createIntake(options: IntakeOptions): Intake {
       stopping = true;
       for (const timer of timers) clearInterval(timer);
       const before = finished;
-      await Promise.race([Promise.allSettled([...running]), sleep(graceMs)]);
-      // Only what was not finished goes back; finished work whose end is not recorded is left to its lease.
-      const unfinished = [...held.keys()].filter((id) => !unsettled.has(id));
-      held.clear();
+      await Promise.race([Promise.allSettled([sweeping, ...running]), sleep(graceMs)]);
+      // Only what has not begun goes back for the next process. Work under way (or finished, its end not yet
+      // recorded) stays held: it may still finish and be recorded here, else its lease runs out — a rerun then,
+      // rather than two processes answering the same message at once.
+      const unfinished = [...held.keys()].filter((id) => !unsettled.has(id) && !begun.has(id));
+      for (const id of unfinished) held.delete(id);
       let parked = 0;
       if (unfinished.length > 0) {
         parked = await store.parkDeliveries(owner, unfinished, iso(clock())).catch((error: unknown) => {

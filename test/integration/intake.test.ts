@@ -164,20 +164,27 @@ describe.each(DIALECTS)("the delivery inbox on $name", (dialect) => {
     expect(handled).toEqual(["event:first", "event:second"]);
   });
 
-  it("on stop, parks what it could not finish, due at once for the next process", async () => {
+  it("on stop, parks what had not begun, due at once for the next process; work under way keeps its lease", async () => {
     const a = intake(() => new Promise<void>(() => {}));
     a.start();
     const stuck = await a.accept(delivery("event:stuck"));
-    const waiting = await a.accept(delivery("event:waiting"));
-    if (!stuck || !waiting) throw new Error("not recorded");
+    const waiting = await a.accept(delivery("event:waiting", "T1:U2"));
+    const queued = await a.accept(delivery("event:queued"));
+    if (!stuck || !waiting || !queued) throw new Error("not recorded");
     void a.run(stuck);
-    void a.run(waiting);
-    expect(await a.stop(100)).toEqual({ finished: 0, parked: 2 });
-    expect(await statusOf("event:waiting")).toMatchObject({ status: "pending", claimedBy: "" });
+    // Behind the stuck one in its sender's order: it never began.
+    void a.run(queued);
+    expect(await a.stop(100)).toEqual({ finished: 0, parked: 1 });
+    expect(await statusOf("event:queued")).toMatchObject({ status: "pending", claimedBy: "" });
+    // Never run by this process at all (accepted, not yet handed to run): its lease is this process's.
+    expect(await statusOf("event:waiting")).toMatchObject({ status: "processing" });
     const next = intake(async (item) => void handled.push(item.key));
     next.start();
-    await until(() => handled.length === 2);
-    expect(handled).toEqual(["event:stuck", "event:waiting"]);
+    // The parked one at once; the stuck one (this process might still have answered it) once its lease ran out.
+    await until(() => handled.includes("event:queued"));
+    expect(handled).not.toContain("event:stuck");
+    await until(() => handled.length === 3);
+    expect(handled.sort()).toEqual(["event:queued", "event:stuck", "event:waiting"]);
   });
 
   it("refuses new deliveries once stopping, so the platform sends them again", async () => {
