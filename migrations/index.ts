@@ -14,6 +14,7 @@ import { memberLastLocale } from "./0013-member-last-locale.js";
 import { memberHandle } from "./0014-member-handle.js";
 import { teamVisibility } from "./0015-team-visibility.js";
 import { teamCoachingTimes } from "./0016-team-coaching-times.js";
+import { reportRevisedAt } from "./0017-report-revised-at.js";
 import type { CorongMigration } from "./dialect.js";
 
 /** Every migration, in order, one change each. Names sort in the order they must run; never rename or edit a shipped one. */
@@ -34,4 +35,5 @@ export const MIGRATIONS: Readonly<Record<string, CorongMigration>> = {
   "0014-member-handle": memberHandle,
   "0015-team-visibility": teamVisibility,
   "0016-team-coaching-times": teamCoachingTimes,
+  "0017-report-revised-at": reportRevisedAt,
 };

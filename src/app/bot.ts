@@ -15,7 +15,7 @@ import { identify } from "./identity.js";
 import type { Incoming, IncomingAction, Viewer } from "./incoming.js";
 import type { Logger } from "./logger.js";
 import type { Store } from "./ports.js";
-import { logReport, undoLastReport, undoReport, withdrawMessageReport } from "./reports.js";
+import { logReport, undoLastReport, undoReport, withdrawDeletedMessage } from "./reports.js";
 import { changeSetting, markDaysOff, showSettings } from "./schedule-settings.js";
 import { setLanguage, setMonthlyTarget, setQuota, showQuota } from "./settings.js";
 import { monthPlan, teamFunnel, todaySummary, weekSummary } from "./summaries.js";
@@ -145,7 +145,7 @@ export function createBot(deps: BotDeps): Bot {
       guarded(incoming, null, async () => {
         const resolved = await resolveContext(deps, { ...incoming, text: "", via: "channel" });
         if ("reply" in resolved) return null;
-        return withdrawMessageReport(store, resolved.ctx, incoming.messageId);
+        return withdrawDeletedMessage(store, resolved.ctx, incoming.messageId);
       }),
 
     memberJoined: (viewer) =>
@@ -317,6 +317,7 @@ async function route(
         messageId: incoming.messageId ?? null,
         inChannel: incoming.via === "channel",
         writtenAt: incoming.sentAt,
+        revisedAt: incoming.revisedAt,
       });
     case "today":
       return todaySummary(store, ctx);

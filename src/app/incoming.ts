@@ -31,6 +31,11 @@ export interface Incoming {
    * day a report belongs to is computed from it, so an edit tomorrow does not move today's report.
    */
   sentAt?: number;
+  /**
+   * When this text of the message was written — its first send, or its latest edit — epoch ms, where the platform
+   * says: a late delivery of an older text never overwrites a newer one.
+   */
+  revisedAt?: number;
   /** The sender's IANA time zone from their platform profile, fetched only when a new team needs one. */
   lookupTimeZone?: () => Promise<string | undefined>;
   /**

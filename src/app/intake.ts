@@ -227,7 +227,12 @@ export function createIntake(options: IntakeOptions): Intake {
       );
       if (stopping) {
         // Claimed while this process began to stop: handed straight back rather than left to their leases.
-        if (due.length > 0) await store.parkDeliveries(owner, due.map((item) => item.id), iso(clock()));
+        if (due.length > 0)
+          await store.parkDeliveries(
+            owner,
+            due.map((item) => item.id),
+            iso(clock()),
+          );
         return;
       }
       if (due.length > 0) logger.info({ count: due.length }, "taking up deliveries that were not finished");

@@ -43,6 +43,8 @@ export interface NewReport {
   /** The platform's id for the message; null where the platform has none (the console). */
   messageId: string | null;
   at: string;
+  /** When the platform says this text was written or edited: an older revision never overwrites a newer one. */
+  revisedAt?: string | null;
 }
 
 /**
@@ -52,7 +54,9 @@ export interface NewReport {
 export type SaveReportOutcome =
   | { kind: "created"; report: Report }
   | { kind: "duplicate"; report: Report }
-  | { kind: "updated"; report: Report; previous: Report };
+  | { kind: "updated"; report: Report; previous: Report }
+  /** A newer revision of the message (or its deletion) is stored already: this one changes nothing. */
+  | { kind: "stale"; report: Report };
 
 /** A visit checked in by sharing a location: the one-visit report it counts as, and where it was. */
 export interface NewCheckIn {
@@ -166,6 +170,18 @@ export interface Store {
    * command's platform id, where it has one.
    */
   withdrawReport(reportId: number, at: string, by?: string | null): Promise<boolean>;
+  /**
+   * The message was deleted on the platform: its report stops counting for good, whatever delivery of it is
+   * handled later. Returns the report that was counting, if one was.
+   */
+  recordDeletion(deletion: {
+    workspaceId: number;
+    teamId: number;
+    memberId: number;
+    day: string;
+    messageId: string;
+    at: string;
+  }): Promise<Report | null>;
   /** The report the command with platform id `by` withdrew, if any: the same undo handled twice finds it. */
   findReportWithdrawnBy(teamId: number, by: string): Promise<Report | null>;
   /** Saves a location check-in with its report, once per platform message (like `saveReport`). */

@@ -2,6 +2,7 @@ import { localDateAt } from "../core/calendar.js";
 import { parseReport } from "../core/parse/index.js";
 import { quotaProgress } from "../core/quota.js";
 import { type Reply, SILENT } from "../core/reply.js";
+import { isStaleRevision } from "../core/revisions.js";
 import { reportConfirmation, reportRefused, withdrawalConfirmation } from "../core/views/report.js";
 import type { RequestContext } from "./context.js";
 import { isUnavailable } from "./errors.js";
@@ -15,8 +16,15 @@ import type { Store } from "./ports.js";
 export async function logReport(
   store: Store,
   ctx: RequestContext,
-  input: { text: string; messageId: string | null; inChannel: boolean; writtenAt?: number | undefined },
+  input: {
+    text: string;
+    messageId: string | null;
+    inChannel: boolean;
+    writtenAt?: number | undefined;
+    revisedAt?: number | undefined;
+  },
 ): Promise<Reply> {
+  const revisedAt = input.revisedAt === undefined ? null : new Date(input.revisedAt).toISOString();
   // "Yesterday" means the day before the message was written: an edit or a late redelivery keeps the day.
   const writtenOn =
     input.writtenAt === undefined ? ctx.today : localDateAt(input.writtenAt, ctx.team.timezone);
@@ -24,7 +32,7 @@ export async function logReport(
   if (!parsed.ok) {
     // A report edited into something that is no longer a report is withdrawn, not left counting.
     if (parsed.error === "no_activity" && input.messageId) {
-      const withdrawn = await withdrawMessageReport(store, ctx, input.messageId);
+      const withdrawn = await withdrawEditedAway(store, ctx, input.messageId, revisedAt);
       if (withdrawn) return withdrawn;
     }
     if (input.inChannel && parsed.error === "no_activity") return SILENT;
@@ -39,7 +47,10 @@ export async function logReport(
     sourceText: input.text,
     messageId: input.messageId,
     at: new Date(ctx.now).toISOString(),
+    revisedAt,
   });
+  // An older text of a message handled after a newer one (or after its deletion): the rep was answered already.
+  if (outcome.kind === "stale") return SILENT;
   const progress = await dayProgress(store, ctx, outcome.report.day);
   return reportConfirmation(ctx.t, {
     report: outcome.report,
@@ -89,14 +100,38 @@ export async function dayProgress(store: Store, ctx: RequestContext, day: string
   }
 }
 
-/** Withdraws the report that came from a platform message the member deleted; null when it held none. */
-export async function withdrawMessageReport(
+/**
+ * Withdraws the report of a platform message the member deleted — for good: a delivery of the same message
+ * handled later (a retried original, an edit) finds it deleted. Null when it held no counting report.
+ */
+export async function withdrawDeletedMessage(
   store: Store,
   ctx: RequestContext,
   messageId: string,
 ): Promise<Reply | null> {
+  const report = await store.recordDeletion({
+    workspaceId: ctx.team.workspaceId,
+    teamId: ctx.team.id,
+    memberId: ctx.member.id,
+    day: ctx.today,
+    messageId,
+    at: new Date(ctx.now).toISOString(),
+  });
+  if (!report) return null;
+  const progress = await dayProgress(store, ctx, report.day);
+  return withdrawalConfirmation(ctx.t, { report, today: ctx.today, progress });
+}
+
+/** A report edited into something that is no longer a report stops counting (an edit later may bring it back). */
+async function withdrawEditedAway(
+  store: Store,
+  ctx: RequestContext,
+  messageId: string,
+  revisedAt: string | null,
+): Promise<Reply | null> {
   const report = await store.findReportByMessage(ctx.team.workspaceId, messageId);
   if (!report || report.undoneAt !== null || report.memberId !== ctx.member.id) return null;
+  if (isStaleRevision(revisedAt, report.revisedAt)) return null;
   if (!(await store.withdrawReport(report.id, new Date(ctx.now).toISOString()))) return null;
   const progress = await dayProgress(store, ctx, report.day);
   return withdrawalConfirmation(ctx.t, { report, today: ctx.today, progress });

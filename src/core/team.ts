@@ -59,6 +59,8 @@ export interface Report {
   messageId: string | null;
   createdAt: string;
   undoneAt: string | null;
+  /** When the platform says this text was written or last edited; null where it does not say (the console). */
+  revisedAt: string | null;
 }
 
 /** Sums per member over a period, for the team views. */

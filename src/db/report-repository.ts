@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { NewReport, PeriodQuery, SaveReportOutcome } from "../app/ports.js";
 import type { DateRange } from "../core/calendar.js";
 import { type Counts, emptyCounts, METRICS } from "../core/metrics.js";
+import { DELETED_REVISION, isStaleRevision } from "../core/revisions.js";
 import type { MemberTotals, Report } from "../core/team.js";
 import { metricColumns, toReport } from "./rows.js";
 import type { Database } from "./schema.js";
@@ -10,7 +11,8 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 /**
  * Stores a report once per platform message: a redelivery is a duplicate, the same message with new text is
- * an edit. The unique (workspace, message id) constraint decides races between concurrent deliveries.
+ * an edit — unless a newer revision (or the message's deletion) is stored already, when it is stale. The unique
+ * (workspace, message id) constraint decides races between concurrent deliveries.
  */
 export async function saveReport(db: Db, report: NewReport): Promise<SaveReportOutcome> {
   const row = {
@@ -24,6 +26,7 @@ export async function saveReport(db: Db, report: NewReport): Promise<SaveReportO
     createdAt: report.at,
     updatedAt: report.at,
     undoneAt: null,
+    revisedAt: report.revisedAt ?? null,
   };
   if (report.messageId === null) {
     const created = await db.insertInto("reports").values(row).returningAll().executeTakeFirstOrThrow();
@@ -40,10 +43,11 @@ export async function saveReport(db: Db, report: NewReport): Promise<SaveReportO
   const existing = await findReportByMessage(db, report.workspaceId, report.messageId);
   if (!existing) throw new Error(`report for message ${report.messageId} vanished during save`);
   // Only the author's own message can change their report; anything else is a redelivery.
-  if (existing.sourceText === report.sourceText || existing.memberId !== report.memberId) {
-    return { kind: "duplicate", report: existing };
-  }
-  // An edit re-asserts the report: one that was undone counts again with its new numbers.
+  if (existing.memberId !== report.memberId) return { kind: "duplicate", report: existing };
+  if (isStaleRevision(report.revisedAt, existing.revisedAt)) return { kind: "stale", report: existing };
+  if (existing.sourceText === report.sourceText) return { kind: "duplicate", report: existing };
+  // An edit re-asserts the report: one that was undone counts again with its new numbers. The revision is checked
+  // again in the update itself, so two replicas handling two edits at once leave the newer one standing.
   const updated = await db
     .updateTable("reports")
     .set({
@@ -53,11 +57,77 @@ export async function saveReport(db: Db, report: NewReport): Promise<SaveReportO
       ...metricColumns(report.counts),
       sourceText: report.sourceText,
       updatedAt: report.at,
+      revisedAt: report.revisedAt ?? existing.revisedAt,
     })
     .where("id", "=", existing.id)
+    .where((eb) =>
+      eb.or([
+        eb("revisedAt", "is", null),
+        report.revisedAt ? eb("revisedAt", "<=", report.revisedAt) : eb("revisedAt", "<", DELETED_REVISION),
+      ]),
+    )
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  if (!updated) {
+    const newer = await findReportByMessage(db, report.workspaceId, report.messageId);
+    return { kind: "stale", report: newer ?? existing };
+  }
   return { kind: "updated", report: toReport(updated), previous: existing };
+}
+
+/**
+ * The platform says the message was deleted: its report stops counting, and stays withdrawn whatever delivery of
+ * the same message is handled later (a retried original, an edit on another replica). When the report is not
+ * stored yet a withdrawn placeholder takes its place. Returns the report that was counting, if one was.
+ */
+export async function recordDeletion(
+  db: Db,
+  deletion: {
+    workspaceId: number;
+    teamId: number;
+    memberId: number;
+    day: string;
+    messageId: string;
+    at: string;
+  },
+): Promise<Report | null> {
+  const placeholder = await db
+    .insertInto("reports")
+    .values({
+      workspaceId: deletion.workspaceId,
+      teamId: deletion.teamId,
+      memberId: deletion.memberId,
+      day: deletion.day,
+      ...metricColumns({}),
+      sourceText: "",
+      messageId: deletion.messageId,
+      createdAt: deletion.at,
+      updatedAt: deletion.at,
+      undoneAt: deletion.at,
+      revisedAt: DELETED_REVISION,
+    })
+    .onConflict((oc) => oc.columns(["workspaceId", "messageId"]).doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  if (placeholder) return null;
+  const existing = await findReportByMessage(db, deletion.workspaceId, deletion.messageId);
+  if (!existing || existing.memberId !== deletion.memberId) return null;
+  const withdrawn = await db
+    .updateTable("reports")
+    .set({ undoneAt: deletion.at, updatedAt: deletion.at, revisedAt: DELETED_REVISION })
+    .where("id", "=", existing.id)
+    .where("undoneAt", "is", null)
+    .executeTakeFirst();
+  if (Number(withdrawn.numUpdatedRows) === 0) {
+    // Already withdrawn (an undo, an earlier deletion): it stays so, for good.
+    await db
+      .updateTable("reports")
+      .set({ revisedAt: DELETED_REVISION })
+      .where("id", "=", existing.id)
+      .execute();
+    return null;
+  }
+  return existing;
 }
 
 export async function findReportByMessage(

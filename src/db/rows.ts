@@ -60,6 +60,7 @@ export function toReport(row: ReportRow): Report {
     messageId: row.messageId,
     createdAt: row.createdAt,
     undoneAt: row.undoneAt,
+    revisedAt: row.revisedAt ?? null,
   };
 }
 

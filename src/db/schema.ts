@@ -123,6 +123,7 @@ export interface ReportsTable {
   updatedAt: string;
   undoneAt: string | null;
   withdrawnBy: ColumnType<string | null, string | null | undefined, string | null>;
+  revisedAt: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface JobRunsTable {

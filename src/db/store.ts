@@ -59,6 +59,7 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
     getReport: (...args) => reports.getReport(db, ...args),
     lastActiveReport: (...args) => reports.lastActiveReport(db, ...args),
     withdrawReport: (...args) => reports.withdrawReport(db, ...args),
+    recordDeletion: (deletion) => db.transaction().execute((trx) => reports.recordDeletion(trx, deletion)),
     findReportWithdrawnBy: (...args) => reports.findReportWithdrawnBy(db, ...args),
     saveCheckIn: (checkIn) => db.transaction().execute((trx) => checkins.saveCheckIn(trx, checkIn)),
     countCheckIns: (...args) => checkins.countCheckIns(db, ...args),

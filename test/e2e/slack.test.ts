@@ -94,6 +94,26 @@ describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
     expect(fake.callsTo("chat.postEphemeral")).toHaveLength(1);
   });
 
+  it("keeps the edit when the original message is handled after it (a retry, another replica)", async () => {
+    await setUpTeam();
+    const edit = slackFixture("message-changed.json");
+    edit.event.message.ts = ts(50);
+    edit.event.previous_message.ts = ts(50);
+    edit.event.message.edited.ts = ts(80);
+    edit.event.event_ts = ts(80);
+    edit.event.previous_message.text = "met 6 clients";
+    edit.event.message.text = "met 3 clients";
+    edit.event_id = "EvEditFirst";
+    expect((await postToSlackEndpoint(service.port, eventRequest(edit))).status).toBe(200);
+    await fake.waitFor(() => fake.callsTo("chat.postEphemeral").length === 1);
+    const original = channelMessage("met 6 clients", ts(50), "EvOriginalLate");
+    expect((await postToSlackEndpoint(service.port, eventRequest(original))).status).toBe(200);
+    await expect.poll(() => service.store.countOpenDeliveries()).toBe(0);
+    expect(await ayuWeek()).toMatchObject({ visits: 3 });
+    // The late original says nothing: the rep already has the answer to the edit.
+    expect(fake.callsTo("chat.postEphemeral")).toHaveLength(1);
+  });
+
   it("answers Slack's url_verification challenge", async () => {
     const challenge = slackFixture("url-verification.json");
     const response = await postToSlackEndpoint(service.port, eventRequest(challenge));
@@ -240,6 +260,9 @@ describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
     const edit = slackFixture("message-changed.json");
     edit.event.message.ts = yesterday;
     edit.event.previous_message.ts = yesterday;
+    // Slack stamps the edit itself with the time it was made.
+    edit.event.message.edited.ts = ts(60);
+    edit.event.event_ts = ts(60);
     edit.event.previous_message.text = "met 4 clients, 2 follow-ups today";
     edit.event.message.text = "met 5 clients, 2 follow-ups today";
     await postToSlackEndpoint(service.port, eventRequest(edit));
@@ -267,6 +290,8 @@ describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
     const edit = slackFixture("message-changed.json");
     edit.event.message.ts = ts(30);
     edit.event.previous_message.ts = ts(30);
+    edit.event.message.edited.ts = ts(60);
+    edit.event.event_ts = ts(60);
     edit.event.previous_message.text = "met 4 clients";
     edit.event.message.text = "oops, wrong channel";
     await postToSlackEndpoint(service.port, eventRequest(edit));

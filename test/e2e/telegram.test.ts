@@ -238,6 +238,7 @@ describe.each(DIALECTS)("Telegram end to end on $name", (dialect) => {
     const edit = telegramFixture("edited-message.json");
     edit.update_id = ++updateId;
     edit.edited_message.date = now();
+    edit.edited_message.edit_date = now() + 60;
     const updated = await say(edit);
     expect(updated.text).toContain("✏️ Updated for today: 5 visits · 2 follow-ups");
     expect(await teamTotals()).toMatchObject({ visits: 5, followUps: 2 });

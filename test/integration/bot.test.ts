@@ -117,6 +117,46 @@ describe.each(DIALECTS)("the bot on $name", (dialect) => {
     expect((await ayuTotals()).visits).toBe(5);
   });
 
+  it("never lets an older text of a message overwrite a newer one handled first, whatever the order", async () => {
+    const sent = WED_10AM_JAKARTA - 60_000;
+    // The edit is handled first (the original waited out a database blip), then the original arrives.
+    expect(
+      await h.send("met 3 clients", { messageId: "m-late", sentAt: sent, revisedAt: sent + 30_000 }),
+    ).toContain("3 visits");
+    expect(await h.send("met 5 clients", { messageId: "m-late", sentAt: sent, revisedAt: sent })).toBe("");
+    expect((await ayuTotals()).visits).toBe(3);
+    // A newer edit still applies.
+    expect(
+      await h.send("met 4 clients", { messageId: "m-late", sentAt: sent, revisedAt: sent + 90_000 }),
+    ).toContain("✏️ Updated for today: 4 visits");
+    expect((await ayuTotals()).visits).toBe(4);
+  });
+
+  it("keeps a deleted message's report withdrawn, even when its original or an edit is handled after the deletion", async () => {
+    const sent = WED_10AM_JAKARTA - 60_000;
+    const deletion = {
+      platform: "slack" as const,
+      workspace: { externalId: "T1" },
+      team: { externalId: "C-SALES" },
+      user: { externalId: "ayu", displayName: "Ayu" },
+      receivedAt: WED_10AM_JAKARTA,
+    };
+    // Deleted before the original was handled.
+    expect(await h.bot.handleDeletion({ ...deletion, messageId: "m-gone" })).toBeNull();
+    expect(await h.send("met 6 clients", { messageId: "m-gone", sentAt: sent, revisedAt: sent })).toBe("");
+    // Deleted after it was counted, and then a late edit.
+    await h.send("met 2 clients", { messageId: "m-counted", sentAt: sent, revisedAt: sent });
+    const withdrawn = await h.bot.handleDeletion({ ...deletion, messageId: "m-counted" });
+    expect(replyToText(withdrawn ?? { tone: "info", lines: [] })).toContain("↩️ Withdrawn: 2 visits");
+    expect(
+      await h.send("met 7 clients", { messageId: "m-counted", sentAt: sent, revisedAt: sent + 5000 }),
+    ).toBe("");
+    expect((await ayuTotals()).visits).toBe(0);
+    // Nor does it stand in the way of an undo of the rep's real last report.
+    await h.send("met 1 client");
+    expect(await h.send("undo")).toContain("↩️ Withdrawn: 1 visit");
+  });
+
   it("counts the same message delivered concurrently once", async () => {
     await Promise.all(
       Array.from({ length: 6 }, () => h.send("met 2 clients, 1 follow-up", { messageId: "m-race" })),

@@ -317,6 +317,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         via: inDirect ? "direct" : "channel",
         messageId: `${event.channel}:${event.ts}`,
         sentAt: slackTime(event.ts),
+        revisedAt: slackTime(event.ts),
       };
       const reply = await bot.handle(incoming);
       if (reply.silent) return;
@@ -330,7 +331,13 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       return;
     }
     if (event.subtype === "message_changed") {
-      const edited = event.message as { user?: string; text?: string; ts: string; bot_id?: string };
+      const edited = event.message as {
+        user?: string;
+        text?: string;
+        ts: string;
+        bot_id?: string;
+        edited?: { ts?: string };
+      };
       const before = event.previous_message as { text?: string } | undefined;
       // Link unfurls also arrive as edits; only a change of text can change a report.
       if (edited.bot_id || !edited.user || edited.text === before?.text) return;
@@ -342,6 +349,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         messageId: `${event.channel}:${edited.ts}`,
         // The original message's time: an edit tomorrow keeps today's report on today.
         sentAt: slackTime(edited.ts),
+        // This text's own time: the edit's, so a late delivery of the original cannot undo it.
+        revisedAt: slackTime(edited.edited?.ts ?? event.event_ts ?? edited.ts),
       });
       await deliver(client, answerTo(edited.user), reply);
       return;

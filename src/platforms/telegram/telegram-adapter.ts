@@ -158,6 +158,8 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
       messageId: `${message.chat.id}:${message.message_id}`,
       // An edited message keeps the date it was first sent: its report stays on that day.
       sentAt: message.date * 1000,
+      // This text's own time, so a late delivery of an older text cannot overwrite it.
+      revisedAt: ("edit_date" in message && message.edit_date ? message.edit_date : message.date) * 1000,
       ...(repliedTo && !repliedTo.is_bot && repliedTo.id !== from.id ? { replyTo: person(repliedTo) } : {}),
     };
     if ("location" in message && message.location) {
