@@ -48,6 +48,9 @@ export function connect(url: string, options: ConnectOptions = {}): Connection {
       idleTimeoutMillis: 30_000,
       // A table another session holds fails fast too, and is retried with backoff like a dropped connection.
       lock_timeout: 1000,
+      // No statement runs for ever: one the server or the network sits on fails and is retried, not waited on.
+      statement_timeout: 10_000,
+      query_timeout: 15_000,
       ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
     });
     // A backend terminated by the server (restart, failover, idle timeout, pg_terminate_backend) emits "error" on

@@ -21,7 +21,7 @@ export interface StoreOptions {
  * for the platform's acknowledgement deadline (Slack's is 3 s); other work may wait a little longer.
  */
 const POLICIES: Partial<Record<keyof Store, RetryPolicy>> = {
-  acceptDelivery: { budgetMs: 1000 },
+  acceptDelivery: { budgetMs: 1000, boundEachAttempt: true },
 };
 const DEFAULT_POLICY: RetryPolicy = { budgetMs: 3000 };
 

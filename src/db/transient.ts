@@ -25,7 +25,7 @@ const TRANSIENT_SYSTEM_CODES = new Set([
 
 /** What node-postgres says when a connection died under it; it gives these no code. */
 const TRANSIENT_MESSAGES =
-  /connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|client was closed and is not queryable|terminating connection/i;
+  /query read timeout|connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|client was closed and is not queryable|terminating connection/i;
 
 /**
  * True when a database error is about the connection or a lock — a dropped backend, a restart, a failover, a file
@@ -50,6 +50,30 @@ export interface RetryPolicy {
   /** The first wait; each next one doubles, with jitter, up to `maxDelayMs`. */
   firstDelayMs?: number;
   maxDelayMs?: number;
+  /**
+   * Also give up when one attempt is still running at the end of the budget (a pool waiting for a connection, a
+   * failover dropping packets): for work whose caller must answer in time, like recording a delivery before the
+   * platform's ack deadline. The attempt may still commit later; the work must be safe to find done (idempotent).
+   */
+  boundEachAttempt?: boolean;
+}
+
+/** `attempt`, or CorongError("unavailable") once `ms` have passed without it settling. */
+async function withinBudget<T>(attempt: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new CorongError("unavailable", "the database did not answer in time")),
+      Math.max(0, ms),
+    );
+  });
+  try {
+    return await Promise.race([attempt, timeout]);
+  } finally {
+    clearTimeout(timer);
+    // A late failure of the abandoned attempt is nobody's to handle.
+    attempt.catch(() => {});
+  }
 }
 
 /**
@@ -62,7 +86,9 @@ export async function retryTransient<T>(work: () => Promise<T>, policy: RetryPol
   let delay = policy.firstDelayMs ?? 20;
   for (;;) {
     try {
-      return await work();
+      return await (policy.boundEachAttempt
+        ? withinBudget(work(), policy.budgetMs - (performance.now() - started))
+        : work());
     } catch (error) {
       if (!isTransientDatabaseError(error)) throw error;
       const elapsed = performance.now() - started;

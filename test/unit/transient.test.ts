@@ -29,6 +29,18 @@ describe("transient database errors", () => {
     expect(isTransientDatabaseError(error)).toBe(false);
   });
 
+  it("gives up on an attempt still hanging at the end of the budget when each attempt is bounded", async () => {
+    // A pool waiting for a connection that never comes: without the bound this would wait as long as the pool.
+    const hanging = () => new Promise<string>(() => {});
+    await expect(retryTransient(hanging, { budgetMs: 50, boundEachAttempt: true })).rejects.toMatchObject({
+      code: "unavailable",
+    });
+  });
+
+  it("retries a client-side query timeout", () => {
+    expect(isTransientDatabaseError(new Error("Query read timeout"))).toBe(true);
+  });
+
   it("tries again until the work succeeds", async () => {
     let calls = 0;
     const result = await retryTransient(

@@ -56,6 +56,9 @@ function senderOf(payload: unknown, receivedAt: number): SlackSender | null {
   };
 }
 
+/** How long a notice waits for the sender's profile before answering in the default language. */
+const PROFILE_WAIT_MS = 400;
+
 /**
  * Tells a Slack user about a delivery that was not handled at once: not recorded (send it again), recorded but
  * late, or given up. The language is their Slack profile's, since their Corong settings may be out of reach.
@@ -67,8 +70,21 @@ export function createSlackNotices(options: {
 }) {
   const { client, profiles } = options;
 
+  /**
+   * The sender's language from their Slack profile — unless users.info is slow to say: a notice often answers a
+   * request Slack waits on (3 s), and the profile lookup retries for minutes. Then the default language it is.
+   */
   async function localeOf(teamId: string, user: string): Promise<Locale> {
-    return (await profiles.get(client, teamId, user)).locale ?? options.defaultLocale;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), PROFILE_WAIT_MS);
+    });
+    const profile = profiles.get(client, teamId, user).catch(() => undefined);
+    try {
+      return (await Promise.race([profile, late]))?.locale ?? options.defaultLocale;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async function tell(delivery: NewDelivery, kind: DeliveryNoticeKind): Promise<void> {
@@ -105,7 +121,8 @@ export function createSlackNotices(options: {
       if (delivery.kind === "command") {
         return { response_type: "ephemeral", ...toSlackMessage(deliveryNotice(t, "notSaved")) };
       }
-      await tell(delivery, "notSaved").catch(() => {});
+      // The event's answer (retry later, or not) need not wait for the notice to go out.
+      void tell(delivery, "notSaved").catch(() => {});
       return undefined;
     },
     tell: (delivery) => tell(delivery, "notSaved"),

@@ -47,7 +47,9 @@ export async function receiveSlackDelivery(
   } catch (error) {
     if (!isUnavailable(error)) throw error;
     if (delivery.kind !== "event") return answer.ack(await notSaved.answerFor(delivery));
-    if (answer.lastTry) await notSaved.tell(delivery).catch(() => {});
+    // Slack's last try: it will not send this again, so the sender hears it was not saved (without holding the
+    // answer up).
+    if (answer.lastTry) void notSaved.tell(delivery).catch(() => {});
     return answer.retryLater();
   }
   // Recorded before: a retry, a replay, or a delivery another replica took. It is handled there, once.
