@@ -1,6 +1,6 @@
 import type { DateRange } from "../core/calendar.js";
 import type { Locale } from "../core/locale.js";
-import type { Counts, PartialCounts } from "../core/metrics.js";
+import type { PartialCounts } from "../core/metrics.js";
 import type { Reply, ReplyImage } from "../core/reply.js";
 import type { JobKind } from "../core/schedule.js";
 import type { ScoredSetting, SettingChange } from "../core/setting-history.js";
@@ -221,8 +221,6 @@ export interface Store {
   /** Deletes job ledger rows and settled deliveries from before `before`; returns how many. */
   pruneLedgers(before: string): Promise<number>;
 
-  /** Sums of active (not withdrawn) reports over the period: `sumCountsByMember` added up. */
-  sumCounts(query: PeriodQuery): Promise<Counts>;
   /**
    * Per-member sums and days reported over the period, for every member with a report in it (or only
    * `memberId`): the one aggregate every figure is read from (app/figures).

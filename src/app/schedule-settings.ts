@@ -1,7 +1,7 @@
 import { addDays, type DateRange, isoWeekday } from "../core/calendar.js";
 import type { Reply } from "../core/reply.js";
 import type { DaysOffSpec, SettingChange } from "../core/settings-commands.js";
-import { DAYS_OFF_LOOKBACK, planDaysOff } from "../core/settings-commands.js";
+import { DAYS_OFF_LOOKAHEAD, DAYS_OFF_LOOKBACK, planDaysOff } from "../core/settings-commands.js";
 import { rangeLabel, shortDate } from "../core/views/dates.js";
 import type { RequestContext } from "./context.js";
 import { countryForTimeZone, isKnownCountry, teamHolidays } from "./holidays.js";
@@ -80,7 +80,10 @@ export async function changeSetting(
  */
 export async function markDaysOff(store: Store, ctx: RequestContext, spec: DaysOffSpec): Promise<Reply> {
   // Holidays within the longest range that can be marked, so the plan can tell working days from the rest.
-  const window = { start: addDays(ctx.today, -DAYS_OFF_LOOKBACK), end: addDays(ctx.today, 366) };
+  const window = {
+    start: addDays(ctx.today, -DAYS_OFF_LOOKBACK),
+    end: addDays(ctx.today, DAYS_OFF_LOOKAHEAD),
+  };
   const holidays = await teamHolidays(store, ctx.team, window);
   const plan = planDaysOff(
     spec,

@@ -7,8 +7,6 @@ export interface WorkingCalendar {
   /** The team's working days in the range that are not holidays. */
   days: LocalDate[];
   holidays: Set<LocalDate>;
-  /** Working days a member was expected to work: days off do not count against quota. */
-  expectedDays(memberId: number): number;
   isDayOff(memberId: number, day: LocalDate): boolean;
 }
 
@@ -23,7 +21,6 @@ export async function workingCalendar(store: Store, team: Team, range: DateRange
   return {
     days,
     holidays,
-    expectedDays: (memberId) => days.filter((d) => !off.has(`${memberId}:${d}`)).length,
     isDayOff: (memberId, day) => off.has(`${memberId}:${day}`),
   };
 }

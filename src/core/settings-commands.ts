@@ -143,7 +143,16 @@ export const MAX_DAYS_OFF = 31;
 /** How far back a missed day can still be excused. */
 export const DAYS_OFF_LOOKBACK = 7;
 
-export type DaysOffRefusal = "not_a_date" | "reversed" | "too_long" | "too_far_back" | "no_working_days";
+/** How far ahead days off can be marked: a year, the span the team's holidays are known for. */
+export const DAYS_OFF_LOOKAHEAD = 365;
+
+export type DaysOffRefusal =
+  | "not_a_date"
+  | "reversed"
+  | "too_long"
+  | "too_far_back"
+  | "too_far_ahead"
+  | "no_working_days";
 
 export type DaysOffPlan =
   | { ok: true; range: DateRange; days: LocalDate[] }
@@ -176,6 +185,7 @@ export function planDaysOff(
   const all = daysInRange(range);
   if (all.length > MAX_DAYS_OFF) return { ok: false, reason: "too_long", range };
   if (range.start < addDays(today, -DAYS_OFF_LOOKBACK)) return { ok: false, reason: "too_far_back", range };
+  if (range.end > addDays(today, DAYS_OFF_LOOKAHEAD)) return { ok: false, reason: "too_far_ahead", range };
   const days = all.filter(isWorkingDay);
   if (days.length === 0) return { ok: false, reason: "no_working_days", range };
   return { ok: true, range, days };

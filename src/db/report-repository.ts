@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from "kysely";
-import type { NewReport, PeriodQuery, SaveReportOutcome } from "../app/ports.js";
+import type { NewReport, SaveReportOutcome } from "../app/ports.js";
 import type { DateRange } from "../core/calendar.js";
 import { type Counts, emptyCounts, METRICS } from "../core/metrics.js";
 import { DELETED_REVISION, isStaleRevision } from "../core/revisions.js";
@@ -188,15 +188,6 @@ export async function findReportWithdrawnBy(db: Db, teamId: number, by: string):
     .where("withdrawnBy", "=", by)
     .executeTakeFirst();
   return row ? toReport(row) : null;
-}
-
-/** Sums over the period: the per-member sums added up, so there is one aggregate query. */
-export async function sumCounts(db: Db, query: PeriodQuery): Promise<Counts> {
-  const counts = emptyCounts();
-  for (const member of await sumCountsByMember(db, query.teamId, query.range, query.memberId)) {
-    for (const metric of METRICS) counts[metric] += member.counts[metric];
-  }
-  return counts;
 }
 
 /**

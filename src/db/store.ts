@@ -80,7 +80,6 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
     failJob: (...args) => jobs.failJob(db, ...args),
     isJobSettled: (...args) => jobs.isJobSettled(db, ...args),
     pruneLedgers: (...args) => jobs.pruneLedgers(db, ...args),
-    sumCounts: (...args) => reports.sumCounts(db, ...args),
     sumCountsByMember: (...args) => reports.sumCountsByMember(db, ...args),
   };
   const retrying = Object.entries(calls).map(([name, call]: [string, (...args: unknown[]) => unknown]) => {

@@ -12,6 +12,7 @@ import {
   slashCommand,
 } from "../support/slack-client.js";
 import { AYU, CHANNEL, EKO, MAYA, startSlackService } from "../support/slack-service.js";
+import { storedTotals } from "../support/totals.js";
 
 /** A message ts of a few minutes ago, as Slack would stamp a message written now. */
 const SLACK_NOW = Math.floor(Date.now() / 1000) - 300;
@@ -63,7 +64,10 @@ describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
   async function ayuWeek() {
     const team = (await service.store.listTeams())[0];
     if (!team) return null;
-    return service.store.sumCounts({ teamId: team.id, range: { start: "2000-01-01", end: "2100-01-01" } });
+    return storedTotals(service.store, {
+      teamId: team.id,
+      range: { start: "2000-01-01", end: "2100-01-01" },
+    });
   }
 
   function channelMessage(text: string, ts: string, eventId: string, user = AYU) {
@@ -411,7 +415,7 @@ describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
     expect(teams).toHaveLength(2);
     const totals = await Promise.all(
       teams.map((team) =>
-        service.store.sumCounts({ teamId: team.id, range: { start: "2000-01-01", end: "2100-01-01" } }),
+        storedTotals(service.store, { teamId: team.id, range: { start: "2000-01-01", end: "2100-01-01" } }),
       ),
     );
     expect(totals.map((t) => t.visits).sort()).toEqual([2, 4]);

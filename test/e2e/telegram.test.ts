@@ -15,6 +15,7 @@ import {
   telegramFixture,
   WEBHOOK_SECRET,
 } from "../support/telegram-service.js";
+import { storedTotals } from "../support/totals.js";
 
 type Chat = { id: number; title: string; type: string };
 type Sent = {
@@ -97,7 +98,7 @@ describe.each(DIALECTS)("Telegram end to end on $name", (dialect) => {
     const teams = await service.store.listTeams();
     const team = teams.find((t) => t.externalId === String(chat.id));
     if (!team) return null;
-    return service.store.sumCounts({ teamId: team.id, range: ALL_TIME });
+    return storedTotals(service.store, { teamId: team.id, range: ALL_TIME });
   }
 
   it("registers the command menu in English and Indonesian and long-polls", async () => {
@@ -448,7 +449,7 @@ describe.each(DIALECTS)("Telegram webhook on $name", (dialect) => {
     await fake.waitFor(() => fake.callsTo("sendMessage").length === 2);
     expect(String(fake.callsTo("sendMessage")[1]?.args.text)).toContain("✅ Logged for today: 4 visits");
     const [team] = await service.store.listTeams();
-    expect(await service.store.sumCounts({ teamId: team?.id ?? 0, range: ALL_TIME })).toMatchObject({
+    expect(await storedTotals(service.store, { teamId: team?.id ?? 0, range: ALL_TIME })).toMatchObject({
       visits: 4,
     });
   });
@@ -465,7 +466,7 @@ describe.each(DIALECTS)("Telegram webhook on $name", (dialect) => {
     expect((await post(report, WEBHOOK_SECRET)).status).toBe(200);
     await fake.waitFor(() => fake.callsTo("sendMessage").length === 2);
     const [team] = await service.store.listTeams();
-    expect(await service.store.sumCounts({ teamId: team?.id ?? 0, range: ALL_TIME })).toMatchObject({
+    expect(await storedTotals(service.store, { teamId: team?.id ?? 0, range: ALL_TIME })).toMatchObject({
       visits: 4,
     });
   });

@@ -6,6 +6,7 @@ import type { Store } from "../../src/app/ports.js";
 import { replyToText } from "../../src/core/reply.js";
 import { type Harness, harness, WED_10AM_JAKARTA } from "../support/bot-harness.js";
 import { DIALECTS, type TestDatabase } from "../support/databases.js";
+import { storedTotals } from "../support/totals.js";
 
 const wholeWeek = { start: "2026-11-30", end: "2026-12-06" };
 
@@ -23,7 +24,7 @@ describe.each(DIALECTS)("the bot on $name", (dialect) => {
 
   async function ayuTotals() {
     const ayu = await h.store.ensureMember(h.team.workspaceId, "ayu", "Ayu", "2026-12-02T03:00:00Z");
-    return h.store.sumCounts({ teamId: h.team.id, memberId: ayu.id, range: wholeWeek });
+    return storedTotals(h.store, { teamId: h.team.id, memberId: ayu.id, range: wholeWeek });
   }
 
   it("logs a plain report and answers with today's totals against quota", async () => {
@@ -80,7 +81,7 @@ describe.each(DIALECTS)("the bot on $name", (dialect) => {
     const past = await h.send("yesterday got 1 referral and 3 new leads");
     expect(past).toContain("✅ Logged for yesterday: 1 referral received · 3 leads");
     const ayu = await h.store.ensureMember(h.team.workspaceId, "ayu", "Ayu", "2026-12-02T03:00:00Z");
-    const tuesday = await h.store.sumCounts({
+    const tuesday = await storedTotals(h.store, {
       teamId: h.team.id,
       memberId: ayu.id,
       range: { start: "2026-12-01", end: "2026-12-01" },

@@ -66,5 +66,7 @@ describe("settings and days-off commands", () => {
     });
     expect(plan("off 2026-12-01..2027-02-01")).toMatchObject({ ok: false, reason: "too_long" });
     expect(plan("off 2026-12-15")).toMatchObject({ ok: false, reason: "too_far_back" });
+    // More than a year ahead: the team's holidays are not known that far, so the days could not be told apart.
+    expect(plan("off 2028-01-03")).toMatchObject({ ok: false, reason: "too_far_ahead" });
   });
 });

@@ -247,6 +247,7 @@ export const en: Texts = {
       reversed: `${what} ends before it starts — write the earlier day first.`,
       too_long: `${what} is more than ${MAX_DAYS_OFF} days in one go — please mark a long leave in parts.`,
       too_far_back: `Days off can be marked up to ${DAYS_OFF_LOOKBACK} days back; ${what} is further.`,
+      too_far_ahead: `Days off can be marked up to a year ahead; ${what} is further.`,
       no_working_days: `${what} has no working days (weekend or holiday) — nothing to mark.`,
     })[reason],
   helpTitle: "Corong — your daily sales log",

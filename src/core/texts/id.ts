@@ -248,6 +248,7 @@ export const id: Texts = {
       reversed: `${what} berakhir sebelum mulai — tulis tanggal yang lebih awal dulu.`,
       too_long: `${what} lebih dari ${MAX_DAYS_OFF} hari sekaligus — catat cuti panjang dalam beberapa bagian ya.`,
       too_far_back: `Libur bisa dicatat paling jauh ${DAYS_OFF_LOOKBACK} hari ke belakang; ${what} lebih lama dari itu.`,
+      too_far_ahead: `Libur bisa dicatat paling jauh setahun ke depan; ${what} lebih jauh dari itu.`,
       no_working_days: `${what} tidak ada hari kerjanya (akhir pekan atau hari libur) — tidak ada yang dicatat.`,
     })[reason],
   helpTitle: "Corong — catatan penjualan harianmu",
