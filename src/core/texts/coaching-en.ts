@@ -46,7 +46,6 @@ export const coachingEn: CoachingTexts = {
     `Your own daily quota: ${countWithMetric("en", "visits", visits)}, ${countWithMetric("en", "followUps", followUps)}.`,
   othersPrivate: (ownCommand) =>
     `Other reps' figures are for managers. Yours: \`${ownCommand}\`; the team's: \`funnel\`.`,
-  whoUsage: "Try `funnel @name`, `funnel @name month` or `funnel me`.",
 
   rosterTitle: (team, day, reported, of) => `${team} · today (${day}) · ${reported} of ${of} reported`,
   rosterReported: (entries) => `✅ ${entries}`,
@@ -97,7 +96,7 @@ export const coachingEn: CoachingTexts = {
     habit ? `Next week: ${ACTIONS[habit] ?? ""}` : "Every quota met this week — keep the rhythm 💪",
 
   referralNudge: (contacts) =>
-    `You met ${countWithMetric("en", "relationshipContacts", contacts)} this fortnight — ask one of them for a referral 🙏`,
+    `You checked in with ${contacts} existing client${contacts === 1 ? "" : "s"} this fortnight — ask one of them for a referral 🙏`,
 
   quotaSetFor: (metric, value, name) =>
     `${name}'s own quota: ${countWithMetric("en", metric, value)} ${metric === "relationshipContacts" || metric === "referralsAsked" ? "a week" : "per working day"}, from today.`,

@@ -38,7 +38,6 @@ export const coachingId: CoachingTexts = {
     `Kuota harianmu sendiri: ${countWithMetric("id", "visits", visits)}, ${countWithMetric("id", "followUps", followUps)}.`,
   othersPrivate: (ownCommand) =>
     `Angka sales lain hanya untuk manajer. Punyamu: \`${ownCommand}\`; tim: \`corong\`.`,
-  whoUsage: "Coba `corong @nama`, `corong @nama bulan` atau `corong saya`.",
 
   rosterTitle: (team, day, reported, of) =>
     `${team} · hari ini (${day}) · ${reported} dari ${of} sudah lapor`,
@@ -92,7 +91,7 @@ export const coachingId: CoachingTexts = {
       : "Semua kuota tercapai minggu ini — pertahankan ritmenya 💪",
 
   referralNudge: (contacts) =>
-    `Dua minggu ini kamu bertemu ${countWithMetric("id", "relationshipContacts", contacts)} — minta referensi ke salah satunya 🙏`,
+    `Dua minggu ini kamu menghubungi ${contacts} klien lama — minta referensi ke salah satunya 🙏`,
 
   quotaSetFor: (metric, value, name) =>
     `Kuota khusus ${name}: ${countWithMetric("id", metric, value)} ${metric === "relationshipContacts" || metric === "referralsAsked" ? "per minggu" : "per hari kerja"}, mulai hari ini.`,

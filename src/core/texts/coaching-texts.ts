@@ -22,7 +22,6 @@ export interface CoachingTexts {
   /** A rep's own quota where a manager set one. */
   ownQuotaShow(visits: number, followUps: number): string;
   othersPrivate(ownCommand: string): string;
-  whoUsage: string;
 
   rosterTitle(team: string, day: string, reported: number, of: number): string;
   rosterReported(entries: string): string;

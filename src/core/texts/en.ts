@@ -74,7 +74,7 @@ export const en: Texts = {
   },
   usage: (command) =>
     ({
-      funnel: "Try `funnel`, `funnel month` or `funnel 4w`.",
+      funnel: "Try `funnel`, `funnel month`, `funnel 4w`, `funnel me` or `funnel @name`.",
       target: "Try `target 8` to aim for 8 closings a month (`target 0` clears it).",
       quota:
         "Try `quota visits 5`, `quota followups 3`, `quota checkins 3` (a week), `quota referrals 2` (a week), or `quota visits 6 @name` for one rep.",
@@ -141,10 +141,10 @@ export const en: Texts = {
     report: "Log activity: /report met 4 clients, 2 follow-ups",
     today: "Your totals today against quota",
     week: "Your totals this week",
-    funnel: "The team funnel vs 10:5:3:1",
+    funnel: "The team funnel vs 10:5:3:1 (or /funnel me, /funnel @name)",
     plan: "What this month's target needs",
     target: "Set the monthly closing target (managers)",
-    quota: "Show or set daily quotas (managers)",
+    quota: "Show or set quotas, for the team or one rep (managers)",
     undo: "Withdraw your last report",
     lang: "Answer me in English or Indonesian",
     setup: "Make this group a sales team (admins)",

@@ -72,7 +72,7 @@ export const id: Texts = {
   },
   usage: (command) =>
     ({
-      funnel: "Coba `corong`, `corong bulan` atau `corong 4 minggu`.",
+      funnel: "Coba `corong`, `corong bulan`, `corong 4 minggu`, `corong saya` atau `corong @nama`.",
       target: "Coba `target 8` untuk menargetkan 8 closing sebulan (`target 0` menghapusnya).",
       quota:
         "Coba `kuota kunjungan 5`, `kuota fu 3`, `kuota kontak 3` (per minggu), `kuota referensi 2` (per minggu), atau `kuota kunjungan 6 @nama` untuk satu sales.",
@@ -137,10 +137,10 @@ export const id: Texts = {
     report: "Catat aktivitas: /report ketemu 4 klien, 2 follow up",
     today: "Totalmu hari ini dibanding kuota harian",
     week: "Totalmu minggu ini",
-    funnel: "Funnel tim dibanding 10:5:3:1",
+    funnel: "Funnel tim dibanding 10:5:3:1 (atau /funnel saya, /funnel @nama)",
     plan: "Yang dibutuhkan target bulan ini",
     target: "Atur target closing bulanan (manajer)",
-    quota: "Lihat atau atur kuota harian (manajer)",
+    quota: "Lihat atau atur kuota, untuk tim atau satu sales (manajer)",
     undo: "Batalkan laporan terakhirmu",
     lang: "Jawab aku dalam bahasa Inggris atau Indonesia",
     setup: "Jadikan grup ini tim sales (admin)",
