@@ -1,4 +1,4 @@
-import type { DateRange, LocalDate } from "../core/calendar.js";
+import { type DateRange, type LocalDate, localDateAt } from "../core/calendar.js";
 import { type TeamFigures, teamFigures } from "../core/figures.js";
 import type { Team } from "../core/team.js";
 import type { Store } from "./ports.js";
@@ -17,10 +17,11 @@ export async function loadTeamFigures(
   /** Only this member's reports are read: the team's totals then are theirs alone. */
   memberId?: number,
 ): Promise<TeamFigures> {
-  const [totals, calendar, history] = await Promise.all([
+  const [totals, calendar, history, members] = await Promise.all([
     store.sumCountsByMember(team.id, range, memberId),
     workingCalendar(store, team, range),
     store.listSettingHistory(team.id),
+    store.listTeamMembers(team.id),
   ]);
   return teamFigures({
     range,
@@ -28,6 +29,7 @@ export async function loadTeamFigures(
     totals,
     workingDays: calendar.days,
     isDayOff: calendar.isDayOff,
+    joinedOn: new Map(members.map((m) => [m.id, localDateAt(Date.parse(m.joinedAt), team.timezone)])),
     history,
     quota: team.quota,
   });

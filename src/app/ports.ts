@@ -4,7 +4,7 @@ import type { PartialCounts } from "../core/metrics.js";
 import type { Reply, ReplyImage } from "../core/reply.js";
 import type { JobKind } from "../core/schedule.js";
 import type { ScoredSetting, SettingChange } from "../core/setting-history.js";
-import type { Member, MemberTotals, Platform, Report, Role, Team } from "../core/team.js";
+import type { Member, MemberTotals, Platform, Report, Role, Team, TeamMember } from "../core/team.js";
 
 export interface NewTeam {
   workspaceId: number;
@@ -158,7 +158,7 @@ export interface Store {
   joinTeam(teamId: number, memberId: number, at: string): Promise<Role>;
   listMemberTeams(memberId: number): Promise<Team[]>;
   setDefaultTeam(memberId: number, teamId: number | null): Promise<void>;
-  listTeamMembers(teamId: number): Promise<Array<Member & { role: Role }>>;
+  listTeamMembers(teamId: number): Promise<TeamMember[]>;
 
   saveReport(report: NewReport): Promise<SaveReportOutcome>;
   findReportByMessage(workspaceId: number, messageId: string): Promise<Report | null>;

@@ -39,6 +39,11 @@ export interface FiguresInput {
   /** The team's working days in the range, holidays left out. */
   workingDays: readonly LocalDate[];
   isDayOff(memberId: number, day: LocalDate): boolean;
+  /**
+   * The day each member joined the team, in its time zone: nothing is expected of them before it (a team set up on
+   * a Wednesday is not behind for Monday). A day they reported for earlier still counts from that day on.
+   */
+  joinedOn?: ReadonlyMap<number, LocalDate>;
   history: SettingHistory;
   /** The quota to use for a team with no recorded history. */
   quota: DailyQuota;
@@ -50,7 +55,11 @@ export function teamFigures(input: FiguresInput): TeamFigures {
   const elapsed = input.workingDays.filter((day) => day <= input.asOf);
   const rep = (memberId: number, displayName?: string): RepFigures => {
     const known = byMember.get(memberId);
-    const days = elapsed.filter((day) => !input.isDayOff(memberId, day));
+    const joined = input.joinedOn?.get(memberId);
+    const start = joined && known?.firstDay ? earlierDay(joined, known.firstDay) : joined;
+    const days = elapsed.filter(
+      (day) => !input.isDayOff(memberId, day) && (start === undefined || day >= start),
+    );
     return {
       memberId,
       displayName: displayName ?? known?.displayName ?? "",

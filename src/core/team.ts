@@ -1,3 +1,4 @@
+import type { LocalDate } from "./calendar.js";
 import type { Locale } from "./locale.js";
 import type { Counts, PartialCounts } from "./metrics.js";
 
@@ -69,4 +70,12 @@ export interface MemberTotals {
   displayName: string;
   counts: Counts;
   daysReported: number;
+  /** The earliest day in the period they reported for, where known. */
+  firstDay?: LocalDate;
+}
+
+/** A member as a team sees them: their role, and when they joined (an ISO instant). */
+export interface TeamMember extends Member {
+  role: Role;
+  joinedAt: string;
 }

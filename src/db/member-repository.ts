@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Locale } from "../core/locale.js";
-import type { Member, Role, Team } from "../core/team.js";
+import type { Member, Role, Team, TeamMember } from "../core/team.js";
 import { toMember, toRole, toTeam } from "./rows.js";
 import type { Database } from "./schema.js";
 
@@ -116,16 +116,16 @@ export async function joinTeam(db: Db, teamId: number, memberId: number, at: str
   return (await roleOf(db, teamId, memberId)) ?? "rep";
 }
 
-export async function listTeamMembers(db: Db, teamId: number): Promise<Array<Member & { role: Role }>> {
+export async function listTeamMembers(db: Db, teamId: number): Promise<TeamMember[]> {
   const rows = await db
     .selectFrom("teamMembers")
     .innerJoin("members", "members.id", "teamMembers.memberId")
     .selectAll("members")
-    .select("teamMembers.role")
+    .select(["teamMembers.role", "teamMembers.joinedAt"])
     .where("teamMembers.teamId", "=", teamId)
     .orderBy("members.displayName")
     .execute();
-  return rows.map((row) => ({ ...toMember(row), role: toRole(row.role) }));
+  return rows.map((row) => ({ ...toMember(row), role: toRole(row.role), joinedAt: row.joinedAt }));
 }
 
 /** The teams the member is on, oldest membership first. */

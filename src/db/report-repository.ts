@@ -207,6 +207,7 @@ export async function sumCountsByMember(
       "reports.memberId",
       "members.displayName",
       eb.fn.count<string | number>("reports.day").distinct().as("daysReported"),
+      eb.fn.min<string>("reports.day").as("firstDay"),
       ...METRICS.map((metric) => eb.fn.sum<string | number | null>(`reports.${metric}`).as(metric)),
     ])
     .where("reports.teamId", "=", teamId)
@@ -222,6 +223,7 @@ export async function sumCountsByMember(
     memberId: Number(row.memberId),
     displayName: row.displayName,
     daysReported: Number(row.daysReported),
+    firstDay: row.firstDay,
     counts: toCounts(row),
   }));
 }

@@ -80,10 +80,22 @@ describe.each(DIALECTS)("schedule settings and days off on $name", (dialect) => 
   });
 
   it("takes a rep's days off out of their weekly quota", async () => {
-    await h.send("libur 2026-12-03..2026-12-04", { user: "ayu" });
-    const week = await h.send("week", { user: "ayu", receivedAt: WED_10AM_JAKARTA });
-    expect(week).toContain("Visits 0/15 · follow-ups 0/9");
-    expect(week).toContain("Reported 0 of 3 working days");
+    const ayu = await h.store.ensureMember(h.team.workspaceId, "carla", "Carla", "2026-11-01T00:00:00.000Z");
+    await h.store.joinTeam(h.team.id, ayu.id, "2026-11-01T00:00:00.000Z");
+    await h.send("libur 2026-11-30", { user: "carla" });
+    const week = await h.send("week", { user: "carla", receivedAt: WED_10AM_JAKARTA });
+    // Tuesday and Wednesday: Monday was off.
+    expect(week).toContain("Visits 0/10 · follow-ups 0/6");
+    expect(week).toContain("Reported 0 of 2 working days");
+  });
+
+  it("expects nothing of a rep before the day they joined, unless they reported for it", async () => {
+    // Ayu joined this Wednesday: Monday and Tuesday were not hers to work.
+    expect(await h.send("week", { user: "ayu" })).toContain("Visits 0/5 · follow-ups 0/3");
+    // Budi writes up Monday's visits: from Monday on he is held to the quota.
+    await h.send("senin ketemu 2 klien", { user: "budi" });
+    const week = await h.send("week", { user: "budi" });
+    expect(week).toContain("Visits 2/15");
   });
 
   it("marks working days only, excuses a missed day, and says why it refuses", async () => {
