@@ -75,7 +75,7 @@ async function resolveRep(
   if (!member) return { reply: notOnTeam(ctx, asked) };
   const own = member.id === ctx.member.id;
   if (!own && ctx.role !== "manager" && ctx.team.repVisibility !== "team") {
-    return { reply: { tone: "error", lines: [ctx.t.coach.othersPrivate(`${ctx.commandPrefix}funnel me`)] } };
+    return { reply: { tone: "error", lines: [ctx.t.coach.othersPrivate(ctx.commandPrefix)] } };
   }
   return { member };
 }

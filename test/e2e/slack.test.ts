@@ -23,8 +23,11 @@ describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
   let service: Service;
   let fake: FakeSlack;
   let commandCount = 0;
+  /** What the service reads as now; requests are signed at it. */
+  let clock = Date.now;
 
   beforeEach(async () => {
+    clock = Date.now;
     database = await dialect.create();
     ({ service, fake } = await startSlackService(database));
   });
@@ -48,6 +51,7 @@ describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
           response_url: responseUrl,
           ...fields,
         }),
+        { timestamp: Math.floor(clock() / 1000) },
       ),
     );
     expect(response.status).toBe(200);
@@ -432,6 +436,52 @@ describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
     expect(view).toContain('"type":"home"');
     expect(view).toContain("Visits 4/5");
     expect(view).toContain("Leads 1");
+  });
+
+  it("lets a manager coach one rep by mention, see the roster, the trend as a chart and the leaderboard", async () => {
+    // On a known day: Wednesday 2 December 2026, 10:00 in Jakarta, a working day in week 49.
+    const started = Date.now();
+    clock = () => Date.parse("2026-12-02T10:00:00+07:00") + (Date.now() - started);
+    await service.stop();
+    ({ service } = await startSlackService(database, fake, clock));
+    await setUpTeam();
+    await command("met 4 clients, 2 follow-ups, 10 new leads, 2 prospects");
+    // A rep sees their own funnel beside the team's, and neither a colleague's nor the roster.
+    const own = (await command("funnel me")).text;
+    expect(own).toContain("Ayu · week 49 (30 Nov – 6 Dec)");
+    expect(own).toContain("Ratio 10 : 2 : 0 : 0 · team 10 : 2 : 0 : 0 · benchmark 10 : 5 : 3 : 1");
+    expect((await command(`funnel <@${MAYA}|maya>`)).text).toBe(
+      "Other reps' figures are for managers. Yours: `/sales funnel me`; the team's: `/sales funnel`.",
+    );
+    expect((await command("team")).text).toContain("The team roster is for managers");
+
+    // A manager mentions the rep the way Slack sends a mention: <@U…|name>.
+    const ayus = (await command(`funnel <@${AYU}|ayu> week`, MAYA)).text;
+    expect(ayus).toContain("Ayu · week 49 (30 Nov – 6 Dec)");
+    expect(ayus).toMatch(/Lead → prospect +20% +20% +50%/);
+    expect(ayus).toContain("Weakest: prospects → potential — the team's too.");
+    expect((await command("funnel <@U0NOBODY01|nobody>", MAYA)).text).toContain("is not on this team");
+
+    // Ayu joined today, so only today is expected of her; Dedi, in the channel, has not written.
+    const roster = (await command("team", MAYA)).text;
+    expect(roster).toContain("#sales-jkt · today (Wed 2 Dec) · 1 of 2 reported");
+    expect(roster).toContain("✅ Ayu 4/5");
+    expect(roster).toContain("⏳ Dedi — nothing yet");
+
+    const board = (await command("leaderboard", MAYA)).text.split("\n");
+    expect(board[0]).toBe("🏆 #sales-jkt · week 49 (30 Nov – 6 Dec)");
+    expect(board[2]).toMatch(/^1 +Ayu +80% +4\/5 /);
+    expect(board[3]).toMatch(/^2 +Dedi +0% +0\/5 /);
+
+    const trend = (await command("trend", MAYA)).text;
+    expect(trend).toContain("#sales-jkt · last 8 weeks");
+    // The team's quota today is both reps': 4 of 10.
+    expect(trend).toMatch(/49 +4 +40% +10 +10 : 2 : 0 : 0/);
+    // The chart goes to the manager's direct messages as a PNG file.
+    await fake.waitFor(() => fake.callsTo("files.completeUploadExternal").length === 1);
+    expect(fake.uploads).toEqual([expect.objectContaining({ png: true })]);
+    expect(fake.callsTo("conversations.open")[0]?.args.users).toBe(MAYA);
+    expect(fake.callsTo("files.completeUploadExternal")[0]?.args.channel_id).toBe(`D${MAYA}`);
   });
 
   describe("request verification", () => {

@@ -45,7 +45,7 @@ describe.each(DIALECTS)("coaching commands on $name", (dialect) => {
     expect(await h.send("funnel me", { user: "ayu" })).toContain("Ayu · week 49");
     expect(await h.send("funnel @ayu", { user: "ayu" })).toContain("Ayu · week 49");
     expect(await h.send("funnel @budi", { user: "ayu" })).toBe(
-      "Other reps' figures are for managers. Yours: `/sales funnel me`; the team's: `funnel`.",
+      "Other reps' figures are for managers. Yours: `/sales funnel me`; the team's: `/sales funnel`.",
     );
     expect(await h.send("settings visibility team", { user: "maya" })).toContain("Reps can now see");
     expect(await h.send("funnel @budi", { user: "ayu" })).toContain("Budi · week 49");

@@ -17,6 +17,8 @@ export const EKO = "U0EKO00001";
 export async function startSlackService(
   database: TestDatabase,
   fake?: FakeSlack,
+  /** The service's clock, for a test that must run on a known day; requests are then signed by it too. */
+  clock?: () => number,
 ): Promise<{ service: Service; fake: FakeSlack }> {
   const slack =
     fake ??
@@ -41,6 +43,7 @@ export async function startSlackService(
   const service = await startService(config, {
     logger: silentLogger,
     slackRetryConfig: { retries: 3, factor: 1, minTimeout: 10, maxTimeout: 50 },
+    ...(clock ? { clock } : {}),
   });
   return { service, fake: slack };
 }

@@ -44,8 +44,8 @@ export const coachingEn: CoachingTexts = {
     `Weekly: ${countWithMetric("en", "relationshipContacts", checkIns)} and ${countWithMetric("en", "referralsAsked", referrals)} per rep.`,
   ownQuotaShow: (visits, followUps) =>
     `Your own daily quota: ${countWithMetric("en", "visits", visits)}, ${countWithMetric("en", "followUps", followUps)}.`,
-  othersPrivate: (ownCommand) =>
-    `Other reps' figures are for managers. Yours: \`${ownCommand}\`; the team's: \`funnel\`.`,
+  othersPrivate: (prefix) =>
+    `Other reps' figures are for managers. Yours: \`${prefix}funnel me\`; the team's: \`${prefix}funnel\`.`,
 
   rosterTitle: (team, day, reported, of) => `${team} · today (${day}) · ${reported} of ${of} reported`,
   rosterReported: (entries) => `✅ ${entries}`,

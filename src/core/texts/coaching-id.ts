@@ -36,8 +36,8 @@ export const coachingId: CoachingTexts = {
     `Mingguan: ${countWithMetric("id", "relationshipContacts", checkIns)} dan ${countWithMetric("id", "referralsAsked", referrals)} per sales.`,
   ownQuotaShow: (visits, followUps) =>
     `Kuota harianmu sendiri: ${countWithMetric("id", "visits", visits)}, ${countWithMetric("id", "followUps", followUps)}.`,
-  othersPrivate: (ownCommand) =>
-    `Angka sales lain hanya untuk manajer. Punyamu: \`${ownCommand}\`; tim: \`corong\`.`,
+  othersPrivate: (prefix) =>
+    `Angka sales lain hanya untuk manajer. Punyamu: \`${prefix}corong saya\`; tim: \`${prefix}corong\`.`,
 
   rosterTitle: (team, day, reported, of) =>
     `${team} · hari ini (${day}) · ${reported} dari ${of} sudah lapor`,

@@ -21,7 +21,8 @@ export interface CoachingTexts {
   weeklyQuotaShow(checkIns: number, referrals: number): string;
   /** A rep's own quota where a manager set one. */
   ownQuotaShow(visits: number, followUps: number): string;
-  othersPrivate(ownCommand: string): string;
+  /** `prefix` is how commands are written here: "/sales " on Slack, "/" on Telegram, "" in the console. */
+  othersPrivate(prefix: string): string;
 
   rosterTitle(team: string, day: string, reported: number, of: number): string;
   rosterReported(entries: string): string;
