@@ -6,7 +6,7 @@ import type { FunnelPeriod, Who } from "../core/commands.js";
 import { teamReps } from "../core/figures.js";
 import { analyzeFunnel } from "../core/funnel.js";
 import type { Reply } from "../core/reply.js";
-import type { Member, Role } from "../core/team.js";
+import type { TeamMember } from "../core/team.js";
 import { monthLabel, rangeLabel, weekdayDate } from "../core/views/dates.js";
 import { leaderboardView } from "../core/views/leaderboard.js";
 import { repFunnelView } from "../core/views/rep-funnel.js";
@@ -21,7 +21,17 @@ import { workingCalendar } from "./working-days.js";
 /** Whose figures were asked for: a mention or "me" as typed, or the author of the message replied to. */
 export type RepAsked = Who | { externalId: string };
 
-type TeamMember = Member & { role: Role };
+/**
+ * Marks an answer about individual reps as the asker's alone, unless the team shares figures among reps: a
+ * manager asking in a Telegram group gets it in private.
+ */
+function forAskerOnly(ctx: RequestContext, reply: Reply): Reply {
+  if (ctx.team.repVisibility === "team" || reply.tone === "error") return reply;
+  return {
+    ...reply,
+    privately: { sent: ctx.t.coach.sentPrivately, unreachable: ctx.t.coach.startPrivateChat },
+  };
+}
 
 /** "Budi Santoso" → "budisantoso": how a name typed after an @ is compared. */
 const squash = (name: string) =>
@@ -101,13 +111,14 @@ export async function repFunnel(
     rangeLabel(ctx.t, range),
     monthLabel(ctx.t, ctx.today),
   );
-  return repFunnelView(ctx.t, {
+  const reply = repFunnelView(ctx.t, {
     title: ctx.t.coach.repFunnelTitle(member.displayName, label),
     name: member.displayName,
     rep: analyzeFunnel(figures.rep(member.id).counts),
     team: analyzeFunnel(figures.totals),
     helpCommand: `${ctx.commandPrefix}help`,
   });
+  return member.id === ctx.member.id ? reply : forAskerOnly(ctx, reply);
 }
 
 /** Today's roster for a manager: who reported (visits against quota), who is off, who has not, and the week's pace. */
@@ -122,13 +133,16 @@ export async function teamRoster(store: Store, ctx: RequestContext): Promise<Rep
     workingCalendar(store, ctx.team, day),
   ]);
   const workingDay = calendar.days.includes(ctx.today);
-  return rosterView(ctx.t, {
-    teamName: ctx.team.name,
-    day: weekdayDate(ctx.t, ctx.today),
-    workingDay,
-    today: teamReps(today, members).map((r) => ({ ...r, off: workingDay && r.expectedDays === 0 })),
-    week: teamReps(week, members),
-  });
+  return forAskerOnly(
+    ctx,
+    rosterView(ctx.t, {
+      teamName: ctx.team.name,
+      day: weekdayDate(ctx.t, ctx.today),
+      workingDay,
+      today: teamReps(today, members).map((r) => ({ ...r, off: workingDay && r.expectedDays === 0 })),
+      week: teamReps(week, members),
+    }),
+  );
 }
 
 /** Reps ranked by visit quota attainment over this week or this month so far. */

@@ -19,6 +19,12 @@ export interface Reply {
   image?: ReplyImage;
   /** True when nothing should be posted at all (chatter in a team channel). */
   silent?: boolean;
+  /**
+   * Individual reps' figures, for the asker alone. Where an answer would be read by the whole team (a Telegram
+   * group) it goes to the asker's private chat instead, and the group hears `sent` — or `unreachable` when the
+   * asker has never opened a private chat with the bot. Slack answers commands ephemerally already.
+   */
+  privately?: { sent: string; unreachable: string };
 }
 
 export interface ReplyImage {

@@ -378,6 +378,73 @@ describe.each(DIALECTS)("Telegram end to end on $name", (dialect) => {
     expect(await teamTotals()).toMatchObject({ visits: 3 });
   });
 
+  it("lets a manager coach a rep by @username or by replying to their message, privately", async () => {
+    // On a known day: Wednesday 2 December 2026, 10:00 in Jakarta, in week 49.
+    const started = Date.now();
+    const clock = () => Date.parse("2026-12-02T10:00:00+07:00") + (Date.now() - started);
+    await service.stop();
+    ({ service } = await startTelegramService(database, { fake, logger, clock }));
+    await setUpGroup();
+    await say(groupText("/report met 4 clients, 10 new leads, 2 prospects"));
+    const budisReport = groupText("/report ketemu 2 klien", BUDI);
+    await say(budisReport);
+
+    /** Sends one update and returns the `count` messages the bot sends for it. */
+    const answers = async (update: Record<string, unknown>, count: number) => {
+      const before = fake.callsTo("sendMessage").length;
+      fake.push(update);
+      await fake.waitFor(() => fake.callsTo("sendMessage").length >= before + count);
+      return fake.callsTo("sendMessage").slice(before).map((c) => c.args as Sent);
+    };
+
+    // Asked in the group, by @username: the funnel goes to the manager's private chat, a word to the group.
+    const [funnel, notice] = await answers(groupText("/funnel @ayu_lestari", MAYA), 2);
+    expect(funnel?.chat_id).toBe(MAYA.id);
+    expect(funnel?.text).toContain("Ayu Lestari · week 49 (30 Nov – 6 Dec)");
+    expect(funnel?.text).toContain("Ratio 10 : 2 : 0 : 0 · team 10 : 2 : 0 : 0");
+    expect(notice).toMatchObject({
+      chat_id: GROUP.id,
+      text: "📬 Sent to you in a private chat — reps' figures stay out of the group.",
+    });
+
+    // /funnel as a reply to Budi's message is about Budi.
+    const aboutBudi = groupText("/funnel month", MAYA);
+    aboutBudi.message.reply_to_message = budisReport.message;
+    const [budis] = await answers(aboutBudi, 2);
+    expect(budis?.chat_id).toBe(MAYA.id);
+    expect(budis?.text).toContain("Budi · Dec 2026");
+
+    // A manager who never opened a private chat with the bot is told how, and the roster stays out of the group.
+    fake.refuse("sendMessage", "Bad Request: chat not found", 1);
+    const [, told] = await answers(groupText("/team", MAYA), 2);
+    expect(told).toMatchObject({ chat_id: GROUP.id });
+    expect(told?.text).toContain("Open a private chat with me, tap Start, then ask again here.");
+    const roster = (await say(privateText("/team", MAYA))).text;
+    expect(roster).toContain("Sales JKT · today (Wed 2 Dec) · 2 of 2 reported");
+    expect(roster).toContain("Ayu Lestari 4/5");
+
+    const board = (await say(privateText("/leaderboard", MAYA))).text;
+    expect(board).toContain("🏆 Sales JKT · week 49 (30 Nov – 6 Dec)");
+    expect(board.indexOf("Ayu Lestari")).toBeLessThan(board.indexOf("Budi"));
+
+    // The trend: a table, then the chart as a photo.
+    expect((await say(privateText("/trend", MAYA))).text).toContain("Sales JKT · last 8 weeks");
+    await fake.waitFor(() => fake.callsTo("sendPhoto").length === 1);
+    expect(fake.callsTo("sendPhoto")[0]?.args).toMatchObject({
+      chat_id: String(MAYA.id),
+      photo: { file: true },
+      caption: "Sales JKT · last 8 weeks",
+    });
+
+    // A rep asking about a colleague is refused in the group; their own funnel they may show there.
+    const nosy = groupText("/funnel", AYU);
+    nosy.message.reply_to_message = budisReport.message;
+    expect((await say(nosy)).text).toContain("Other reps' figures are for managers.");
+    const own = await say(groupText("/funnel me", AYU));
+    expect(own.chat_id).toBe(GROUP.id);
+    expect(own.text).toContain("Ayu Lestari · week 49");
+  });
+
   it("honours 429 retry_after when sending and delivers the reply once", async () => {
     await setUpGroup();
     fake.rateLimit("sendMessage", 1, 1);

@@ -32,7 +32,8 @@ export function telegramFixture<T = Record<string, any>>(name: string): T {
 /** Starts the real service (telegraf polling, or the webhook on the shared port) against a fake Bot API. */
 export async function startTelegramService(
   database: TestDatabase,
-  options: { fake?: FakeTelegram; webhook?: boolean; logger?: Logger } = {},
+  /** `clock`: the service's now, for a test that must run on a known day. */
+  options: { fake?: FakeTelegram; webhook?: boolean; logger?: Logger; clock?: () => number } = {},
 ): Promise<{ service: Service; fake: FakeTelegram }> {
   const fake = options.fake ?? (await startFakeTelegram({ admins: { [String(GROUP.id)]: [MAYA] } }));
   const config = loadConfig({
@@ -45,6 +46,9 @@ export async function startTelegramService(
       : {}),
     LOG_LEVEL: "silent",
   });
-  const service = await startService(config, { logger: options.logger ?? silentLogger });
+  const service = await startService(config, {
+    logger: options.logger ?? silentLogger,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   return { service, fake };
 }

@@ -38,6 +38,9 @@ export const coachingEn: CoachingTexts = {
     `Weakest: ${STAGE[c.from] ?? c.from} → ${STAGE[c.to] ?? c.to} — ${owner === "rep" ? `${name}'s, not the team's` : "the team's too"}.`,
   notOnTeam: (mention) => `${mention} is not on this team. Check the name, or mention them (@name).`,
   thatPerson: "That person",
+  sentPrivately: "📬 Sent to you in a private chat — reps' figures stay out of the group.",
+  startPrivateChat:
+    "Reps' figures stay out of the group. Open a private chat with me, tap Start, then ask again here.",
   managersOnlyRoster: "The team roster is for managers. Yours: `today` and `week`.",
   rosterNotWorkingDay: "Not a working day for the team — nobody is expected to report.",
   weeklyQuotaShow: (checkIns, referrals) =>

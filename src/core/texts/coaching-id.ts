@@ -30,6 +30,9 @@ export const coachingId: CoachingTexts = {
     `Paling lemah: ${STAGE[c.from] ?? c.from} → ${STAGE[c.to] ?? c.to} — ${owner === "rep" ? `milik ${name}, bukan tim` : "tim juga"}.`,
   notOnTeam: (mention) => `${mention} tidak ada di tim ini. Cek namanya, atau sebut orangnya (@nama).`,
   thatPerson: "Orang itu",
+  sentPrivately: "📬 Sudah kukirim lewat chat pribadi — angka per sales tidak dibagikan di grup.",
+  startPrivateChat:
+    "Angka per sales tidak dibagikan di grup. Buka chat pribadi denganku, tekan Start, lalu tanya lagi di sini.",
   managersOnlyRoster: "Daftar tim hanya untuk manajer. Punyamu: `hari ini` dan `minggu`.",
   rosterNotWorkingDay: "Hari ini bukan hari kerja tim — tidak ada yang perlu lapor.",
   weeklyQuotaShow: (checkIns, referrals) =>

@@ -16,6 +16,10 @@ export interface CoachingTexts {
   /** Names the person replied to, when there is no @name to repeat. */
   thatPerson: string;
   managersOnlyRoster: string;
+  /** Said in a group when a manager's answer about reps went to their private chat. */
+  sentPrivately: string;
+  /** Said in a group when it could not: the manager has not started a private chat with the bot. */
+  startPrivateChat: string;
   rosterNotWorkingDay: string;
   /** The weekly habit quotas, after the daily ones in `quota`. */
   weeklyQuotaShow(checkIns: number, referrals: number): string;

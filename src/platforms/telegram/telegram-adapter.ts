@@ -194,9 +194,27 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
     const incoming = toIncoming(message, edited, receivedAt);
     if (!incoming) return;
     const reply = await bot.handle(incoming);
-    await answer(() =>
-      send(message.chat.id, reply, message.chat.type === "private" ? undefined : message.message_id),
+    if (message.chat.type === "private") return answer(() => send(message.chat.id, reply));
+    const notices = reply.privately;
+    if (notices) return answer(() => sendPrivately(message, reply, notices));
+    await answer(() => send(message.chat.id, reply, message.message_id));
+  }
+
+  /** An answer for the asker alone, asked in a group: to their private chat, and a word in the group. */
+  async function sendPrivately(
+    message: ChatMessage,
+    reply: Reply,
+    notices: { sent: string; unreachable: string },
+  ) {
+    const { privately: _, ...answer } = reply;
+    const notice = await undeliverableIfBlocked(() => send(message.from?.id ?? 0, answer)).then(
+      () => notices.sent,
+      (error: unknown) => {
+        if (error instanceof CorongError && error.code === "undeliverable") return notices.unreachable;
+        throw error;
+      },
     );
+    await send(message.chat.id, { tone: "info", lines: [notice] }, message.message_id);
   }
 
   /**
