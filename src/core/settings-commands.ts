@@ -78,6 +78,8 @@ const VISIBILITY: Record<string, "team" | "private"> = {
   private: "private",
   privat: "private",
   pribadi: "private",
+  own: "private",
+  sendiri: "private",
 };
 
 /** `settings …` after the word itself; null when it is not a valid change. */

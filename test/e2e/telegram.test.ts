@@ -394,7 +394,10 @@ describe.each(DIALECTS)("Telegram end to end on $name", (dialect) => {
       const before = fake.callsTo("sendMessage").length;
       fake.push(update);
       await fake.waitFor(() => fake.callsTo("sendMessage").length >= before + count);
-      return fake.callsTo("sendMessage").slice(before).map((c) => c.args as Sent);
+      return fake
+        .callsTo("sendMessage")
+        .slice(before)
+        .map((c) => c.args as Sent);
     };
 
     // Asked in the group, by @username: the funnel goes to the manager's private chat, a word to the group.

@@ -30,6 +30,22 @@ describe("settings and days-off commands", () => {
       change: { field: "holiday", value: "2026-12-24" },
     });
     expect(parseCommand("settings")).toEqual({ kind: "settingsShow" });
+    for (const [words, value] of [
+      ["settings visibility team", "team"],
+      ["pengaturan visibilitas tim", "team"],
+      ["settings visibility own", "private"],
+      ["settings visibility private", "private"],
+      ["pengaturan visibilitas sendiri", "private"],
+    ]) {
+      expect(parseCommand(words ?? "")).toEqual({
+        kind: "settings",
+        change: { field: "repVisibility", value },
+      });
+    }
+    expect(parseCommand("settings alert wed 12:00")).toEqual({
+      kind: "settings",
+      change: { field: "alert", day: 3, time: "12:00" },
+    });
   });
 
   it("refuses what it cannot read with the usage", () => {
