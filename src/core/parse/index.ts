@@ -19,6 +19,11 @@ function relativeBefore(items: readonly Item[], j: number): boolean {
   return false;
 }
 
+/** Nothing but a day in a clause: "(yesterday)", ", kemarin". */
+function isDayOrFiller(it: Item): boolean {
+  return it.k === "day" || it.k === "sep";
+}
+
 /** The marks in a stretch of items, looked up once. */
 function marksOf(items: readonly Item[]): readonly string[] {
   const marks: string[] = [];
@@ -176,6 +181,8 @@ function parse(text: string, ctx: ParseContext): ParseResult {
   let impliedAny = false;
   const impliedDays: string[] = [];
   let impliedDate: string | null = null;
+  /** A day said on its own after the counts ("met 3 clients (yesterday)", "…, kemarin"): the message's day. */
+  let afterthoughtDay: string | null = null;
 
   for (const clause of splitClauses(items)) {
     const verbBefore = lastVerb;
@@ -220,6 +227,10 @@ function parse(text: string, ctx: ParseContext): ParseResult {
       for (const it of last.items.slice(0, last.at)) {
         if (it.k === "cue" && CARRIED_VERBS.has(it.cat)) lastVerb = it;
       }
+    }
+    if (spans.length === 0 && own !== null && own !== "future" && clause.items.every(isDayOrFiller)) {
+      afterthoughtDay = own;
+      continue;
     }
     if (spans.length === 0) {
       // Only a clause without a named place is a heading ("Visit:"); a line naming one ("- Toko Maju 88")
@@ -305,6 +316,9 @@ function parse(text: string, ctx: ParseContext): ParseResult {
     accepted = true;
   }
   if (!accepted) return { ok: false, error: planned ? "future_day" : "no_activity", locale };
+  if (date === null && named.size === 0 && afterthoughtDay !== null) {
+    date = afterthoughtDay;
+  }
   if (unclearDay) return { ok: false, error: "unclear_day", locale };
   if (named.size > 1) return { ok: false, error: "two_days", locale };
   for (const metric of METRICS) {

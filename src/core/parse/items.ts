@@ -561,8 +561,24 @@ function nameKind(pre: readonly Pre[], i: number): "place" | "address" | null {
     j = previousIndex(pre, j);
   }
   const marker = pre[j];
+  if (words > 0 && isWhere(marker) && countedBefore(pre, j)) return "place";
   if (words === 0 || marker?.p !== "lex" || !isMarker(marker)) return null;
   return marker.e.place ? "place" : "address";
+}
+
+/** "at", "di", "ke", "to": after a count, "… at indomaret 24" says where, and the 24 is the branch's. */
+function isWhere(p: Pre | undefined): boolean {
+  return p?.p === "lex" && (p.e.mark === "loc" || p.e.mark === "toward");
+}
+
+/** True when a plain number stands before `j` in the same clause: the message has already said how many. */
+function countedBefore(pre: readonly Pre[], j: number): boolean {
+  for (let k = j - 1; k >= 0; k--) {
+    const p = pre[k];
+    if (p?.p === "sep") return false;
+    if (p?.p === "num" || p?.p === "wordnum") return true;
+  }
+  return false;
 }
 
 function isMarker(p: Pre | undefined): boolean {

@@ -225,6 +225,8 @@ export const EN: LexiconTable = {
       "orders",
       "purchase order",
       "purchase orders",
+      "po",
+      "po's",
       "transaction",
       "transactions",
     ],

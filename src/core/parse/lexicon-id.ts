@@ -187,7 +187,7 @@ export const ID: LexiconTable = {
       "tutup deal",
       "deal closing",
     ],
-    deal: ["deal", "transaksi", "kontrak", "order", "orderan", "pesanan", "penjualan"],
+    deal: ["deal", "transaksi", "kontrak", "order", "orderan", "pesanan", "penjualan", "po"],
     ref: [
       "ref",
       "referensi",
