@@ -247,7 +247,11 @@ function parse(text: string, ctx: ParseContext): ParseResult {
       const marks = marksOf(span.items);
       // "visit 5, tp 2 gak ketemu", "of the 5 appointments, 2 cancelled": a count that did not happen takes back
       // what it names from the count before it.
-      const didNotHappen = marks.includes("neg") || marks.includes("cancel");
+      // "1 was closed" after visits is a shop that was shut; "2 deals were closed" are closings.
+      const shut =
+        marks.includes("shut") &&
+        !span.items.some((it) => it.k === "cue" && (it.cat === "deal" || it.cat === "closed"));
+      const didNotHappen = marks.includes("neg") || marks.includes("cancel") || shut;
       // "yg 1 lagi batal", "2 others postponed" are more that did not happen: nothing to take back.
       const negated = didNotHappen && !marks.includes("more");
       // "Total 2", "= 5": the rep's own total for what was counted, not more of it.

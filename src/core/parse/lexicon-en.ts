@@ -357,6 +357,7 @@ export const EN: LexiconTable = {
   marks: {
     correct: ["sorry", "correction", "i mean", "i meant", "typo", "my bad", "oops"],
     loc: ["in", "at"],
+    shut: ["was closed", "were closed", "is closed", "are closed", "was shut", "were shut", "closed down"],
     subset: ["of them", "of which", "among them", "among which", "out of them", "of those"],
     total: ["total", "in total", "totals", "sum", "altogether", "overall"],
     relative: ["that", "which", "who", "whose"],

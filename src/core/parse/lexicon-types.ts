@@ -44,6 +44,7 @@ export type Mark =
   | "total" // total, jumlah, "=": the rep's own sum of what was counted
   | "correct" // salah, sorry: the number that follows replaces the one before
   | "loc" // di, in: "1 di Apartemen Tower 3" says where, after "met 2 clients at ..."
+  | "shut" // "was closed": the shop was shut (the visit fell through), unless it is a deal that was closed
   | "subset"; // of them, di antaranya: some of what was counted, not more of it
 
 /** A reference to the day the activity belongs to. */
