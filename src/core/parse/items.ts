@@ -388,9 +388,12 @@ function stageTwo(pre: Pre[]): Stage2[] {
       case "link":
         break;
       case "word": {
-        // "PT Abadi Jaya", "Bengkel Mandiri": a capitalised word after a business word names a place.
+        // "PT Abadi Jaya", "Bengkel Mandiri": a capitalised word after a business word names a place; "pak budi",
+        // "Bu Sari": a word after an honorific names a person, whatever the case reps type it in.
         const marker = pre[previousIndex(pre, i)];
-        const named = p.cap && marker?.p === "lex" && marker.cap && Boolean(marker.e.place);
+        const named =
+          marker?.p === "lex" &&
+          (Boolean(marker.e.person) || (p.cap && marker.cap && Boolean(marker.e.place)));
         out.push(named ? { k: "name" } : { k: "other" });
         break;
       }

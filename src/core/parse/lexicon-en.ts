@@ -824,6 +824,7 @@ export const EN: LexiconTable = {
     "guys",
     "free",
   ],
+  people: ["mr", "mrs", "ms", "miss", "dr"],
   places: [
     "store",
     "shop",

@@ -763,6 +763,7 @@ export const ID: LexiconTable = {
     "lebih",
     "bang",
   ],
+  people: ["pak", "bapak", "bpk", "bp", "bu", "ibu", "mbak", "mba", "mas", "koh", "cik", "cici", "bang"],
   places: [
     "toko",
     "tk",

@@ -74,6 +74,8 @@ export interface Entry {
   after?: After;
   /** A kind of business that starts a name ("Toko", "PT", "Apotek"): a number in the name is not a count. */
   place?: true;
+  /** An honorific before someone's name ("Pak Budi", "bu sari", "Mr Tan"): a person met, one when no number. */
+  person?: true;
   /** A word that starts an address ("Jl.", "Blok", "Lt."): a number in the address is not a count. */
   address?: true;
   /** An abbreviation written with a dot ("kunj.", "tgl."): the dot does not end the sentence. */
@@ -102,6 +104,8 @@ export interface LexiconTable {
   filler: readonly string[];
   /** Words that start a business name: "Toko Maju 88", "PT Sinar 77", "Kios 12". */
   places: readonly string[];
+  /** Honorifics before a person's name: "Pak Budi", "Bu Sari", "Mr Tan". */
+  people: readonly string[];
   /** Words that start an address: "Jl. Sudirman 45", "Blok C/12", "Lt. 3A", "RT 05". */
   addresses: readonly string[];
   /** Abbreviations reps write with a dot ("kunj.", "fu."): the dot is not a full stop. */

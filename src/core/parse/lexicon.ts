@@ -51,6 +51,7 @@ function build(tables: readonly (readonly [Lang, LexiconTable])[]): Map<string, 
     for (const [phrase, month] of t.months) add(phrase, lang, { month });
     for (const phrase of t.filler) add(phrase, lang, {});
     for (const phrase of t.places) add(phrase, lang, { place: true });
+    for (const phrase of t.people) add(phrase, lang, { person: true });
     for (const phrase of t.addresses) add(phrase, lang, { address: true });
     for (const phrase of t.abbreviations) add(phrase, lang, { abbrev: true });
   }
