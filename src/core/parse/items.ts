@@ -388,12 +388,10 @@ function stageTwo(pre: Pre[]): Stage2[] {
       case "link":
         break;
       case "word": {
-        // "PT Abadi Jaya", "Bengkel Mandiri": a capitalised word after a business word names a place; "pak budi",
-        // "Bu Sari": a word after an honorific names a person, whatever the case reps type it in.
+        // "PT Abadi Jaya", "toko maju": an unknown word after a business word names a place; "pak budi", "Bu Sari":
+        // after an honorific, a person. Reps type names in whatever case their keyboard gives them.
         const marker = pre[previousIndex(pre, i)];
-        const named =
-          marker?.p === "lex" &&
-          (Boolean(marker.e.person) || (p.cap && marker.cap && Boolean(marker.e.place)));
+        const named = marker?.p === "lex" && Boolean(marker.e.person || marker.e.place);
         out.push(named ? { k: "name" } : { k: "other" });
         break;
       }
