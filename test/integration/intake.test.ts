@@ -148,6 +148,8 @@ describe.each(DIALECTS)("the delivery inbox on $name", (dialect) => {
       await until(async () => (await statusOf("event:E5")).attempts === attempt);
     }
     await until(async () => (await statusOf("event:E5")).status === "failed");
+    // The sender is told after the delivery is settled as failed, so the notice may trail the status.
+    await until(() => notices.length > 0);
     expect(notices).toEqual([["event:E5", "lost"]]);
   });
 
