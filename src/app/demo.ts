@@ -1,4 +1,4 @@
-import { addDays, isoWeekday } from "../core/calendar.js";
+import { addDays, instantAt, isoWeekday } from "../core/calendar.js";
 import type { Locale } from "../core/locale.js";
 import type { PartialCounts } from "../core/metrics.js";
 import { SINCE_ALWAYS } from "../core/setting-history.js";
@@ -113,9 +113,11 @@ export async function seedDemo(
   await store.joinTeam(team.id, you.id, input.at);
 
   const rand = random(20261130);
+  // The reps have been on the team since their history starts, so every day of it was theirs to work.
+  const joined = new Date(instantAt(addDays(input.today, -28), "00:00", input.timezone)).toISOString();
   for (const rep of REPS) {
     const member = await store.ensureMember(workspaceId, rep.externalId, rep.name, input.at);
-    await store.joinTeam(team.id, member.id, input.at);
+    await store.joinTeam(team.id, member.id, joined);
     for (let back = 28; back >= 1; back--) {
       const day = addDays(input.today, -back);
       if (!withTarget.workingDays.includes(isoWeekday(day))) continue;
