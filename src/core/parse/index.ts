@@ -59,6 +59,16 @@ export function parseReport(text: string, ctx: ParseContext): ParseResult {
 }
 
 /** Words that count one when they go with a named place and no number ("visited Toko Maju 88"). */
+/** What a deal is called at each stage, and the deal itself: "was closed" of these is a closing. */
+const FUNNEL_CUES: ReadonlySet<string> = new Set([
+  "lead",
+  "prospect",
+  "potential",
+  "closeable",
+  "deal",
+  "closed",
+]);
+
 const ONE_PLACE_CUES: ReadonlySet<string> = new Set(["visit", "visitNoun", "fu", "call", "rel", "closed"]);
 
 interface ImplicitOne {
@@ -66,6 +76,19 @@ interface ImplicitOne {
   /** The word it counted for, carried to the next places of the same sentence ("visit PT A 7, PT B 9"). */
   cue: CueItem | null;
   underHeading: boolean;
+  /** Counted for a verb of its own clause, not one carried from before or a heading. */
+  ownVerb?: true;
+}
+
+/** Nothing but names (and "and"): "pak joko", "bu sari dan pak joko". */
+function onlyNames(items: readonly Item[]): boolean {
+  return items.every((it) => it.k === "name" || it.k === "sep" || (it.k === "mark" && it.mark === "and"));
+}
+
+/** The clause names people only ("Pak Budi"), no business. */
+function namesPeopleOnly(items: readonly Item[]): boolean {
+  const names = items.filter((it) => it.k === "name" && !it.address);
+  return names.length > 0 && names.every((it) => it.k === "name" && it.person);
 }
 
 /**
@@ -86,7 +109,7 @@ function implicitOne(
   if (own) {
     // The one stands where the name does: the verb before it or after it ("PT Sinar 77 closing") governs it.
     const withOne = [...items.slice(0, nameAt), one, ...items.slice(nameAt)];
-    return { span: { items: withOne, at: nameAt, count: one }, cue: own, underHeading: false };
+    return { span: { items: withOne, at: nameAt, count: one }, cue: own, underHeading: false, ownVerb: true };
   }
   if (carried && !items.some((it) => it.k === "cue" && VERB_CATS.has(it.cat))) {
     return { span: { items: [carried, one], at: 1, count: one }, cue: carried, underHeading: false };
@@ -168,6 +191,8 @@ function parse(text: string, ctx: ParseContext): ParseResult {
   let unclearDay = false;
   /** The word named places count for, within one sentence. */
   let placeCue: CueItem | null = null;
+  /** Whether the last name counted in the sentence was a business or a person. */
+  let lastImplied: "place" | "person" | null = null;
   /** A correction ("eh salah") came just before: the next number replaces the last. */
   let correcting = false;
   /** Counts written as more than the places named ("Toko Maju 88 and 2 other shops"): the places add to them. */
@@ -185,6 +210,8 @@ function parse(text: string, ctx: ParseContext): ParseResult {
   let afterthoughtDay: string | null = null;
 
   for (const clause of splitClauses(items)) {
+    // Only the message's last words can be an afterthought: "kemarin: libur" is a heading for what follows.
+    if (clause.items.some((it) => it.k !== "sep")) afterthoughtDay = null;
     const verbBefore = lastVerb;
     lastVerb = null;
     if (clause.question) {
@@ -212,9 +239,18 @@ function parse(text: string, ctx: ParseContext): ParseResult {
     // A day named in one clause carries on to the next ones ("kemarin ketemu 3 klien, 2 fu").
     if (own !== null) dayContext = own;
     const segmented = segment(clause.items);
-    if (clause.first) placeCue = null;
-    const implicit: ImplicitOne | null =
+    if (clause.first) {
+      placeCue = null;
+      lastImplied = null;
+    }
+    let implicit: ImplicitOne | null =
       segmented.length === 0 ? implicitOne(clause.items, topic.label !== null, placeCue) : null;
+    if (implicit && !implicit.ownVerb && namesPeopleOnly(clause.items)) {
+      // "Toko Maju - Pak Budi", "visit toko maju (pak budi)": the person beside a place is its contact. "fu pak
+      // andi, makasih bu sari": someone thanked is not met again. Only a plain list of people goes on counting.
+      if (lastImplied === "place" || !onlyNames(clause.items)) implicit = null;
+    }
+    if (implicit) lastImplied = namesPeopleOnly(clause.items) ? "person" : "place";
     placeCue = implicit?.cue ?? (segmented.length > 0 ? null : placeCue);
     const spans = implicit ? [implicit.span] : segmented;
     // "eh salah, 3": a correction on its own says the next number replaces the last one.
@@ -247,10 +283,16 @@ function parse(text: string, ctx: ParseContext): ParseResult {
       const marks = marksOf(span.items);
       // "visit 5, tp 2 gak ketemu", "of the 5 appointments, 2 cancelled": a count that did not happen takes back
       // what it names from the count before it.
-      // "1 was closed" after visits is a shop that was shut; "2 deals were closed" are closings.
+      // "was closed" after visits, or of shops, is a shop that was shut: that visit fell through. Of leads,
+      // deals or after the funnel's stages it is a closing ("2 leads were closed", "2 closeable, 1 was closed").
+      const wasClosed = marks.includes("shut");
+      const spanCues = span.items.filter((it): it is CueItem => it.k === "cue");
       const shut =
-        marks.includes("shut") &&
-        !span.items.some((it) => it.k === "cue" && (it.cat === "deal" || it.cat === "closed"));
+        wasClosed &&
+        !spanCues.some((c) => FUNNEL_CUES.has(c.cat)) &&
+        (spanCues.some((c) => c.cat === "visitNoun" || c.cat === "visit" || c.cat === "client") ||
+          topic.previous === "visits");
+      const closing = wasClosed && !shut;
       const didNotHappen = marks.includes("neg") || marks.includes("cancel") || shut;
       // "yg 1 lagi batal", "2 others postponed" are more that did not happen: nothing to take back.
       const negated = didNotHappen && !marks.includes("more");
@@ -258,6 +300,7 @@ function parse(text: string, ctx: ParseContext): ParseResult {
       const total = marks.includes("total");
       const correction = correcting || marks.includes("correct");
       const metric =
+        (closing ? "closed" : null) ??
         resolveSpan(span, topic) ??
         (negated || correction ? topic.previous : null) ??
         (total ? onlyCounted(counts) : null);

@@ -42,7 +42,7 @@ export type Item =
    * Part of a proper name ("Toko Maju 88", "PT Abadi Jaya") or, with `address`, of an address ("lantai 5"):
    * never a count. Only a business's name is a place someone visited.
    */
-  | { k: "name"; address?: true }
+  | { k: "name"; address?: true; person?: true }
   | { k: "other" };
 
 export interface Tagged {
@@ -392,7 +392,11 @@ function stageTwo(pre: Pre[]): Stage2[] {
         // after an honorific, a person. Reps type names in whatever case their keyboard gives them.
         const marker = pre[previousIndex(pre, i)];
         const named = marker?.p === "lex" && Boolean(marker.e.person || marker.e.place);
-        out.push(named ? { k: "name" } : { k: "other" });
+        if (named && marker.e.person) {
+          // The honorific is part of the name, not a word of the sentence around it.
+          if (out[out.length - 1]?.k === "other") out.pop();
+          out.push({ k: "name", person: true });
+        } else out.push(named ? { k: "name" } : { k: "other" });
         break;
       }
       case "sep":
@@ -562,7 +566,7 @@ function nameKind(pre: readonly Pre[], i: number): "place" | "address" | null {
     j = previousIndex(pre, j);
   }
   const marker = pre[j];
-  if (words > 0 && isWhere(marker) && countedBefore(pre, j)) return "place";
+  if (words > 0 && isWhere(marker) && countedBefore(pre, j) && endsClause(pre, i)) return "place";
   if (words === 0 || marker?.p !== "lex" || !isMarker(marker)) return null;
   return marker.e.place ? "place" : "address";
 }
@@ -570,6 +574,15 @@ function nameKind(pre: readonly Pre[], i: number): "place" | "address" | null {
 /** "at", "di", "ke", "to": after a count, "… at indomaret 24" says where, and the 24 is the branch's. */
 function isWhere(p: Pre | undefined): boolean {
   return p?.p === "lex" && (p.e.mark === "loc" || p.e.mark === "toward");
+}
+
+/**
+ * True when nothing but the end of the clause follows the number at `i`: "… at indomaret 24" names a branch,
+ * while "visit 5 di cikarang 2 fu" goes on to say what the 2 counts.
+ */
+function endsClause(pre: readonly Pre[], i: number): boolean {
+  const next = pre[nextIndex(pre, i)];
+  return next === undefined || next.p === "sep";
 }
 
 /** True when a plain number stands before `j` in the same clause: the message has already said how many. */
@@ -650,7 +663,10 @@ function classifyNumber(pre: Pre[], i: number, value: number, raw: string, negat
     pre[nextIndex(pre, nextIndex(pre, i))]?.p === "num"
   )
     return { item: count(value, raw, negative, false), last: i };
-  if (nextE?.after !== undefined && nextE.after !== "ago")
+  // "fu 2 Pak Andi": "Pak" before a name is the man, not packs of something ("order 5 pak rokok" is packs).
+  const name = pre[nextIndex(pre, nextIndex(pre, i))];
+  const personNext = nextE?.person && name?.p === "word" && name.cap;
+  if (nextE?.after !== undefined && nextE.after !== "ago" && !personNext)
     return { item: { k: "other" }, last: nextIndex(pre, i) };
   // A year only next to a month ("agustus 1945", "Dec 2026"); alone, "met 2000 clients" is a (too large) count.
   if (raw.length === 4 && prevE?.month !== undefined) return other;

@@ -225,8 +225,6 @@ export const EN: LexiconTable = {
       "orders",
       "purchase order",
       "purchase orders",
-      "po",
-      "po's",
       "transaction",
       "transactions",
     ],
@@ -362,6 +360,10 @@ export const EN: LexiconTable = {
     total: ["total", "in total", "totals", "sum", "altogether", "overall"],
     relative: ["that", "which", "who", "whose"],
     plan: [
+      "omw",
+      "on my way",
+      "don't forget",
+      "dont forget",
       "will",
       "i'll",
       "we'll",
@@ -824,7 +826,7 @@ export const EN: LexiconTable = {
     "guys",
     "free",
   ],
-  people: ["mr", "mrs", "ms", "miss", "dr"],
+  people: ["mr", "mrs", "ms", "miss"],
   places: [
     "store",
     "shop",

@@ -187,7 +187,7 @@ export const ID: LexiconTable = {
       "tutup deal",
       "deal closing",
     ],
-    deal: ["deal", "transaksi", "kontrak", "order", "orderan", "pesanan", "penjualan", "po"],
+    deal: ["deal", "transaksi", "kontrak", "order", "orderan", "pesanan", "penjualan"],
     ref: [
       "ref",
       "referensi",
@@ -322,6 +322,16 @@ export const ID: LexiconTable = {
       "pengen",
       "ingin",
       "mau ke",
+      // Asked of someone, or on the way: not done yet ("tolong fu pak budi", "otw ketemu klien").
+      "tolong",
+      "otw",
+      "jangan lupa",
+      "mau visit",
+      "mau ketemu",
+      "mau kunjungan",
+      "mau fu",
+      "mau follow up",
+      "mau closing",
     ],
     neg: [
       "tidak",
