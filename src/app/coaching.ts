@@ -151,6 +151,9 @@ export async function leaderboard(
   ctx: RequestContext,
   period: "week" | "month",
 ): Promise<Reply> {
+  if (ctx.role !== "manager" && ctx.team.repVisibility !== "team") {
+    return { tone: "error", lines: [ctx.t.coach.leaderboardPrivate(ctx.commandPrefix)] };
+  }
   const range = period === "month" ? monthRange(ctx.today) : isoWeekRange(ctx.today);
   const [members, figures] = await Promise.all([
     store.listTeamMembers(ctx.team.id),
@@ -160,10 +163,13 @@ export async function leaderboard(
     period === "month"
       ? monthLabel(ctx.t, ctx.today)
       : ctx.t.funnelPeriodLabel("week", isoWeekOf(ctx.today).week, rangeLabel(ctx.t, range), "");
-  return leaderboardView(ctx.t, {
-    title: ctx.t.coach.leaderboardTitle(ctx.team.name, label),
-    rows: rankLeaderboard(teamReps(figures, members)),
-  });
+  return forAskerOnly(
+    ctx,
+    leaderboardView(ctx.t, {
+      title: ctx.t.coach.leaderboardTitle(ctx.team.name, label),
+      rows: rankLeaderboard(teamReps(figures, members)),
+    }),
+  );
 }
 
 /**

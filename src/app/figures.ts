@@ -1,6 +1,6 @@
 import { type DateRange, type LocalDate, localDateAt } from "../core/calendar.js";
 import { type TeamFigures, teamFigures } from "../core/figures.js";
-import type { Team } from "../core/team.js";
+import type { Team, TeamMember } from "../core/team.js";
 import type { Store } from "./ports.js";
 import { workingCalendar } from "./working-days.js";
 
@@ -29,8 +29,14 @@ export async function loadTeamFigures(
     totals,
     workingDays: calendar.days,
     isDayOff: calendar.isDayOff,
-    joinedOn: new Map(members.map((m) => [m.id, localDateAt(Date.parse(m.joinedAt), team.timezone)])),
+    ...teamStart(members, team.timezone),
     history,
     quota: team.quota,
   });
+}
+
+/** The day the team's first member joined (its setup), team-local; none for a team with no members yet. */
+function teamStart(members: readonly TeamMember[], timeZone: string): { startedOn?: LocalDate } {
+  const first = Math.min(...members.map((m) => Date.parse(m.joinedAt)).filter(Number.isFinite));
+  return Number.isFinite(first) ? { startedOn: localDateAt(first, timeZone) } : {};
 }

@@ -40,10 +40,12 @@ export interface FiguresInput {
   workingDays: readonly LocalDate[];
   isDayOff(memberId: number, day: LocalDate): boolean;
   /**
-   * The day each member joined the team, in its time zone: nothing is expected of them before it (a team set up on
-   * a Wednesday is not behind for Monday). A day they reported for earlier still counts from that day on.
+   * The team's first day, in its time zone: nothing is expected before it (a team set up on a Wednesday is not
+   * behind for Monday). A rep who reported for an earlier day is held to the quota from that day on. It is the
+   * team's day, not each rep's: on Telegram a rep joins the team when they first write, and a rep silent since
+   * setup is exactly who the figures must show.
    */
-  joinedOn?: ReadonlyMap<number, LocalDate>;
+  startedOn?: LocalDate;
   history: SettingHistory;
   /** The quota to use for a team with no recorded history. */
   quota: DailyQuota;
@@ -55,8 +57,8 @@ export function teamFigures(input: FiguresInput): TeamFigures {
   const elapsed = input.workingDays.filter((day) => day <= input.asOf);
   const rep = (memberId: number, displayName?: string): RepFigures => {
     const known = byMember.get(memberId);
-    const joined = input.joinedOn?.get(memberId);
-    const start = joined && known?.firstDay ? earlierDay(joined, known.firstDay) : joined;
+    const started = input.startedOn;
+    const start = started && known?.firstDay ? earlierDay(started, known.firstDay) : started;
     const days = elapsed.filter(
       (day) => !input.isDayOff(memberId, day) && (start === undefined || day >= start),
     );

@@ -69,7 +69,7 @@ describe.each(DIALECTS)("coaching commands on $name", (dialect) => {
     expect(await h.send("today", { user: "ayu" })).toContain("Visits 0/5");
     // A rep may not; the quota stands.
     expect(await h.send("quota visits 1 @citra", { user: "citra" })).toContain("Only a team manager");
-    const board = await h.send("leaderboard", { user: "ayu" });
+    const board = await h.send("leaderboard", { user: "maya" });
     // Monday and Tuesday at 5, Wednesday at Citra's own 2: 4 of 12; Ayu 10 of 15.
     expect(board).toMatch(/1\s+Ayu\s+67%\s+10\/15/);
     expect(board).toMatch(/Citra\s+33%\s+4\/12/);
@@ -107,11 +107,18 @@ describe.each(DIALECTS)("coaching commands on $name", (dialect) => {
   });
 
   it("ranks the leaderboard by quota attainment for the week or the month, in both languages", async () => {
-    const week = await h.send("leaderboard", { user: "budi" });
+    const week = await h.send("leaderboard", { user: "maya" });
     expect(week).toContain("🏆 Sales JKT · week 49 (30 Nov – 6 Dec)");
     expect(week.indexOf("Ayu")).toBeLessThan(week.indexOf("Citra"));
-    expect(await h.send("peringkat bulan", { user: "budi" })).toContain("🏆 Sales JKT · Des 2026");
-    expect(await h.send("leaderboard year", { user: "budi" })).toContain("leaderboard month");
+    expect(await h.send("peringkat bulan", { user: "maya" })).toContain("🏆 Sales JKT · Des 2026");
+    expect(await h.send("leaderboard year", { user: "maya" })).toContain("leaderboard month");
+    // Every rep's figures: a rep sees them only where the team shares them.
+    expect(await h.send("leaderboard", { user: "budi" })).toBe(
+      "The leaderboard shows every rep's figures, so it is for managers unless they share it (`/sales settings visibility team`). Yours: `/sales week`.",
+    );
+    expect(await h.send("peringkat", { user: "budi" })).toContain("hanya untuk manajer");
+    await h.send("settings visibility team", { user: "maya" });
+    expect(await h.send("leaderboard", { user: "budi" })).toContain("🏆 Sales JKT · week 49");
   });
 
   it("shows the trend week by week with a chart, from the team's first active week", async () => {

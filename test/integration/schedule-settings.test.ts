@@ -89,13 +89,28 @@ describe.each(DIALECTS)("schedule settings and days off on $name", (dialect) => 
     expect(week).toContain("Reported 0 of 2 working days");
   });
 
-  it("expects nothing of a rep before the day they joined, unless they reported for it", async () => {
-    // Ayu joined this Wednesday: Monday and Tuesday were not hers to work.
+  it("expects nothing before the team started, unless a rep reported for an earlier day", async () => {
+    // The team was set up this Wednesday: Monday and Tuesday were nobody's to work.
     expect(await h.send("week", { user: "ayu" })).toContain("Visits 0/5 · follow-ups 0/3");
     // Budi writes up Monday's visits: from Monday on he is held to the quota.
     await h.send("senin ketemu 2 klien", { user: "budi" });
     const week = await h.send("week", { user: "budi" });
     expect(week).toContain("Visits 2/15");
+  });
+
+  it("holds a rep silent since the team's setup to every day since, whenever they first write", async () => {
+    // Set up on Monday (on Telegram a rep joins the team only when they first write); Dedi first writes Thursday.
+    await h.store.setRole(
+      h.team.id,
+      (await h.store.ensureMember(h.team.workspaceId, "rina", "Rina", "2026-11-30T01:00:00.000Z")).id,
+      "manager",
+      "2026-11-30T01:00:00.000Z",
+    );
+    const week = await h.send("visit 2", { user: "dedi", receivedAt: jakarta("2026-12-03T17:00:00") });
+    expect(week).toContain("visits 2/5");
+    expect(await h.send("week", { user: "dedi", receivedAt: jakarta("2026-12-03T17:00:00") })).toContain(
+      "Visits 2/20",
+    );
   });
 
   it("marks working days only, excuses a missed day, and says why it refuses", async () => {

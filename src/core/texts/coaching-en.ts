@@ -61,6 +61,8 @@ export const coachingEn: CoachingTexts = {
   leaderboardTitle: (team, label) => `🏆 ${team} · ${label}`,
   leaderboardColumns: ["#", "Rep", "Quota", "Visits", "Closings", "Referrals asked/got"],
   leaderboardEmpty: "Nothing to rank yet: nobody was expected to work in this period.",
+  leaderboardPrivate: (prefix) =>
+    `The leaderboard shows every rep's figures, so it is for managers unless they share it (\`${prefix}settings visibility team\`). Yours: \`${prefix}week\`.`,
 
   trendTitle: (team, weeks) => `${team} · last ${weeks} weeks`,
   trendColumns: ["Week", "Visits", "Quota", "Leads", "Ratio"],

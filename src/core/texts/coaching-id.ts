@@ -54,6 +54,8 @@ export const coachingId: CoachingTexts = {
   leaderboardTitle: (team, label) => `🏆 ${team} · ${label}`,
   leaderboardColumns: ["#", "Sales", "Kuota", "Kunjungan", "Closing", "Referensi minta/dapat"],
   leaderboardEmpty: "Belum ada yang bisa diperingkat: tidak ada yang dijadwalkan bekerja di periode ini.",
+  leaderboardPrivate: (prefix) =>
+    `Peringkat memuat angka semua sales, jadi hanya untuk manajer kecuali dibagikan (\`${prefix}pengaturan visibilitas tim\`). Punyamu: \`${prefix}minggu\`.`,
 
   trendTitle: (team, weeks) => `${team} · ${weeks} minggu terakhir`,
   trendColumns: ["Minggu", "Kunjungan", "Kuota", "Leads", "Rasio"],

@@ -39,6 +39,8 @@ export interface CoachingTexts {
   leaderboardTitle(team: string, label: string): string;
   leaderboardColumns: readonly [string, string, string, string, string, string];
   leaderboardEmpty: string;
+  /** A rep asked for the leaderboard where reps do not see each other's figures. */
+  leaderboardPrivate(prefix: string): string;
 
   trendTitle(team: string, weeks: number): string;
   trendColumns: readonly [string, string, string, string, string];

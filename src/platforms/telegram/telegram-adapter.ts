@@ -207,11 +207,13 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
     notices: { sent: string; unreachable: string },
   ) {
     const { privately: _, ...answer } = reply;
-    const notice = await undeliverableIfBlocked(() => send(message.from?.id ?? 0, answer)).then(
+    // Whatever stops the private message (never started, blocked, Telegram failing), the group hears why, and
+    // the figures stay out of it.
+    const notice = await send(message.from?.id ?? 0, answer).then(
       () => notices.sent,
       (error: unknown) => {
-        if (error instanceof CorongError && error.code === "undeliverable") return notices.unreachable;
-        throw error;
+        logger.warn({ err: error, chat: message.from?.id }, "a private answer could not be sent");
+        return notices.unreachable;
       },
     );
     await send(message.chat.id, { tone: "info", lines: [notice] }, message.message_id);
