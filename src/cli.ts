@@ -3,9 +3,18 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { seedDemo } from "./app/demo.js";
 import { renderDigest } from "./app/digest-post.js";
+import { exportCsv, MAX_EXPORT_DAYS } from "./app/export.js";
 import { lastCompleteWeek } from "./app/jobs.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
-import { dateInOwnOffset, localDateAt, parseIsoInstant, parseIsoWeekKey } from "./core/calendar.js";
+import {
+  dateInOwnOffset,
+  daysInRange,
+  isValidLocalDate,
+  localDateAt,
+  parseIsoInstant,
+  parseIsoWeekKey,
+} from "./core/calendar.js";
+import type { ExportPer } from "./core/export/rows.js";
 import { parseReport } from "./core/parse/index.js";
 import type { ParseResult } from "./core/parse/types.js";
 import { replyToText } from "./core/reply.js";
@@ -23,7 +32,9 @@ const USAGE = `Usage: corong <command>
   seed-demo                     create the demo team with four weeks of activity
   jobs run --now ISO            run one scheduler tick at that instant, posting through the configured platforms
   digest --team ID [--week YYYY-Www] [--png FILE]
-                                print a team's weekly digest (default: last week) without posting it`;
+                                print a team's weekly digest (default: last week) without posting it
+  export --team ID --from YYYY-MM-DD --to YYYY-MM-DD [--per report|day|week]
+                                write the team's reports (or each rep's days or weeks) as CSV to stdout`;
 
 /** The JSON contract of `corong parse`: counts of mentioned metrics, or a reason. */
 function parseToJson(text: string, today: string): object {
@@ -90,6 +101,59 @@ async function withDatabase(config: Config, work: (store: ReturnType<typeof crea
   }
 }
 
+/** A team by its number or its channel/group id; says which teams exist when there is no such team. */
+async function findTeam(store: ReturnType<typeof createStore>, id: string) {
+  const teams = await store.listTeamsWithPlatform();
+  const found = teams.find(({ team }) => String(team.id) === id || team.externalId === id);
+  if (!found) {
+    const known = teams.map(({ team }) => `${team.id} (${team.name})`).join(", ");
+    process.stderr.write(`No team "${id}". Teams: ${known}\n`);
+  }
+  return found ?? null;
+}
+
+async function exportCommand(args: string[], config: Config): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      team: { type: "string" },
+      from: { type: "string" },
+      to: { type: "string" },
+      per: { type: "string", default: "report" },
+    },
+  });
+  const problem = !values.team
+    ? "corong export needs --team ID (a team's number or its channel/group id)"
+    : !values.from || !isValidLocalDate(values.from) || !values.to || !isValidLocalDate(values.to)
+      ? "--from and --to must be dates like 2026-12-01"
+      : values.from > values.to
+        ? "--from must not be after --to"
+        : daysInRange({ start: values.from, end: values.to }).length > MAX_EXPORT_DAYS
+          ? `one export covers at most ${MAX_EXPORT_DAYS} days`
+          : !EXPORT_PER.has(values.per ?? "")
+            ? "--per must be report, day or week"
+            : null;
+  if (problem || !values.team || !values.from || !values.to) {
+    process.stderr.write(`${problem}\n`);
+    return 2;
+  }
+  const range = { start: values.from, end: values.to };
+  const per = values.per as ExportPer;
+  let code = 0;
+  await withDatabase(config, async (store) => {
+    const found = await findTeam(store, values.team ?? "");
+    if (!found) {
+      code = 1;
+      return;
+    }
+    const today = localDateAt(Date.now(), found.team.timezone);
+    process.stdout.write(await exportCsv(store, found.team, found.platform, range, per, today));
+  });
+  return code;
+}
+
+const EXPORT_PER: ReadonlySet<string> = new Set(["report", "day", "week"]);
+
 async function digestCommand(args: string[], config: Config): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -106,11 +170,8 @@ async function digestCommand(args: string[], config: Config): Promise<number> {
   }
   let code = 0;
   await withDatabase(config, async (store) => {
-    const teams = await store.listTeamsWithPlatform();
-    const found = teams.find(({ team: t }) => String(t.id) === values.team || t.externalId === values.team);
+    const found = await findTeam(store, values.team ?? "");
     if (!found) {
-      const known = teams.map(({ team: t }) => `${t.id} (${t.name})`).join(", ");
-      process.stderr.write(`No team "${values.team}". Teams: ${known}\n`);
       code = 1;
       return;
     }
@@ -189,6 +250,8 @@ async function main(argv: string[]): Promise<number> {
       return jobsCommand(rest, config);
     case "digest":
       return digestCommand(rest, config);
+    case "export":
+      return exportCommand(rest, config);
     default:
       process.stderr.write(`Unknown command "${command}".\n${USAGE}\n`);
       return 2;

@@ -226,6 +226,8 @@ export interface Store {
    * `memberId`): the one aggregate every figure is read from (app/figures).
    */
   sumCountsByMember(teamId: number, range: DateRange, memberId?: number): Promise<MemberTotals[]>;
+  /** Every report with its day in the range, withdrawn ones too, with the rep's name, in day order. */
+  listReportsInRange(teamId: number, range: DateRange): Promise<Array<Report & { memberName: string }>>;
 }
 
 /** A chart image that goes with a post (the digest's funnel, the trend). */

@@ -342,6 +342,10 @@ export function earlierDay(a: LocalDate, b: LocalDate): LocalDate {
   return a < b ? a : b;
 }
 
+export function laterDay(a: LocalDate, b: LocalDate): LocalDate {
+  return a > b ? a : b;
+}
+
 /** `date` moved by a whole number of days (negative goes back). */
 export function addDays(date: LocalDate, days: number): LocalDate {
   if (!Number.isInteger(days)) throw new RangeError(`Not a whole number of days: ${days}`);

@@ -235,3 +235,28 @@ function toCounts(row: Partial<Record<string, unknown>> | undefined): Counts {
   for (const metric of METRICS) counts[metric] = Number(row[metric] ?? 0);
   return counts;
 }
+
+/**
+ * Every report of a team whose day falls in the range, withdrawn ones included, with the rep's name: what an
+ * export lists. A deletion that arrived before its message (a placeholder with no text) is not a report.
+ */
+export async function listReportsInRange(
+  db: Db,
+  teamId: number,
+  range: DateRange,
+): Promise<Array<Report & { memberName: string }>> {
+  const rows = await db
+    .selectFrom("reports")
+    .innerJoin("members", "members.id", "reports.memberId")
+    .selectAll("reports")
+    .select("members.displayName as memberName")
+    .where("reports.teamId", "=", teamId)
+    .where("reports.day", ">=", range.start)
+    .where("reports.day", "<=", range.end)
+    .where("reports.sourceText", "<>", "")
+    .orderBy("reports.day")
+    .orderBy("reports.createdAt")
+    .orderBy("reports.id")
+    .execute();
+  return rows.map((row) => ({ ...toReport(row), memberName: row.memberName }));
+}

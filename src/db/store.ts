@@ -81,6 +81,7 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
     isJobSettled: (...args) => jobs.isJobSettled(db, ...args),
     pruneLedgers: (...args) => jobs.pruneLedgers(db, ...args),
     sumCountsByMember: (...args) => reports.sumCountsByMember(db, ...args),
+    listReportsInRange: (...args) => reports.listReportsInRange(db, ...args),
   };
   const retrying = Object.entries(calls).map(([name, call]: [string, (...args: unknown[]) => unknown]) => {
     const policy = POLICIES[name as keyof Store] ?? DEFAULT_POLICY;

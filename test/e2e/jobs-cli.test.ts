@@ -7,9 +7,10 @@ import { migrateToLatest } from "../../src/db/migrate.js";
 import { createStore } from "../../src/db/store.js";
 import { type FakeSlack, startFakeSlack } from "../fakes/slack-api.js";
 import { runCli } from "../support/cli.js";
+import { readCsv } from "../support/read-csv.js";
 import { SIGNING_SECRET } from "../support/slack-client.js";
 
-describe("corong jobs run and corong digest", () => {
+describe("corong jobs run, corong digest and corong export", () => {
   let dir: string;
   let env: Record<string, string>;
   let fake: FakeSlack;
@@ -95,5 +96,63 @@ describe("corong jobs run and corong digest", () => {
     const { code, stderr } = await runCli(["digest", "--team", "nope"], { env });
     expect(code).toBe(1);
     expect(stderr).toContain('No team "nope". Teams: 1 (Sales JKT)');
+  });
+
+  it("writes the team's reports as CSV to stdout, and each rep's weeks", async () => {
+    const reports = await runCli(
+      ["export", "--team", "C0SALES", "--from", "2026-11-23", "--to", "2026-11-29"],
+      {
+        env,
+      },
+    );
+    expect(reports.code).toBe(0);
+    expect(reports.stdout.startsWith("\uFEFFday,rep,visits,follow_ups,")).toBe(true);
+    expect(readCsv(reports.stdout)[1]).toEqual([
+      "2026-11-27",
+      "Ayu",
+      "6",
+      "3",
+      "",
+      "",
+      "",
+      "10",
+      "5",
+      "3",
+      "1",
+      "1",
+      "met 6 clients",
+      "slack",
+      "2026-11-30T00:00:00.000Z",
+      "",
+    ]);
+    const weeks = await runCli(
+      ["export", "--team", "1", "--from", "2026-11-23", "--to", "2026-11-29", "--per", "week"],
+      { env },
+    );
+    expect(readCsv(weeks.stdout).map((row) => row.slice(0, 4))).toEqual([
+      ["from", "to", "rep", "visits"],
+      ["2026-11-23", "2026-11-29", "Ayu", "6"],
+      ["2026-11-23", "2026-11-29", "Budi", "0"],
+    ]);
+  });
+
+  it("refuses an export it cannot make with one line, and writes nothing", async () => {
+    for (const [args, message] of [
+      [["--team", "C0SALES", "--from", "2026-12-01"], "--from and --to must be dates like 2026-12-01"],
+      [["--team", "C0SALES", "--from", "2026-12-02", "--to", "2026-12-01"], "--from must not be after --to"],
+      [
+        ["--team", "C0SALES", "--from", "2025-01-01", "--to", "2026-12-01"],
+        "one export covers at most 366 days",
+      ],
+      [
+        ["--team", "C0SALES", "--from", "2026-12-01", "--to", "2026-12-01", "--per", "month"],
+        "--per must be",
+      ],
+    ] as const) {
+      const { code, stdout, stderr } = await runCli(["export", ...args], { env });
+      expect(code).toBe(2);
+      expect(stdout).toBe("");
+      expect(stderr).toContain(message);
+    }
   });
 });
