@@ -11,6 +11,7 @@ import { checkInVisit } from "./checkins.js";
 import { leaderboard, repFunnel, teamRoster, trend } from "./coaching.js";
 import { COMMAND_PREFIX, type RequestContext, requestContext } from "./context.js";
 import { isUnavailable } from "./errors.js";
+import { exportReply } from "./export.js";
 import { identify } from "./identity.js";
 import type { Incoming, IncomingAction, Viewer } from "./incoming.js";
 import type { Logger } from "./logger.js";
@@ -335,6 +336,8 @@ async function route(
       return leaderboard(store, ctx, command.period);
     case "trend":
       return trend(store, ctx, command.weeks);
+    case "export":
+      return exportReply(store, ctx, command.period);
     case "plan":
       return monthPlan(store, ctx);
     case "target":

@@ -25,7 +25,7 @@ export type RepAsked = Who | { externalId: string };
  * Marks an answer about individual reps as the asker's alone, unless the team shares figures among reps: a
  * manager asking in a Telegram group gets it in private.
  */
-function forAskerOnly(ctx: RequestContext, reply: Reply): Reply {
+export function forAskerOnly(ctx: RequestContext, reply: Reply): Reply {
   if (ctx.team.repVisibility === "team" || reply.tone === "error") return reply;
   return {
     ...reply,

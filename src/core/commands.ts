@@ -30,6 +30,7 @@ export type Command =
   | { kind: "roster" }
   | { kind: "trend"; weeks: 8 | 12 }
   | { kind: "leaderboard"; period: "week" | "month" }
+  | { kind: "export"; period: ExportPeriod }
   | { kind: "quotaShow" }
   | { kind: "undo" }
   | { kind: "lang"; locale: Locale }
@@ -52,7 +53,25 @@ export type UsageTopic =
   | "settings"
   | "off"
   | "trend"
-  | "leaderboard";
+  | "leaderboard"
+  | "export";
+
+/** What `export` covers: this week or month so far, or the whole of last month. */
+export type ExportPeriod = "week" | "month" | "lastMonth";
+
+const EXPORT = new Set(["export", "ekspor", "unduh"]);
+const EXPORT_PERIODS: Record<string, ExportPeriod> = {
+  week: "week",
+  "this week": "week",
+  minggu: "week",
+  "minggu ini": "week",
+  month: "month",
+  "this month": "month",
+  bulan: "month",
+  "bulan ini": "month",
+  "last month": "lastMonth",
+  "bulan lalu": "lastMonth",
+};
 
 const HELP = new Set(["help", "bantuan", "tolong", "?", "start", "menu"]);
 const TODAY = new Set(["today", "hari ini", "hariini", "hr ini"]);
@@ -145,6 +164,10 @@ export function parseCommand(input: string): Command {
     const weeks = /^(8|12)\s*(?:w|weeks?|minggu|pekan)?$/.exec(rest)?.[1];
     return weeks ? { kind: "trend", weeks: weeks === "12" ? 12 : 8 } : { kind: "usage", command: "trend" };
   }
+  if (EXPORT.has(head)) {
+    const period = rest === "" ? "month" : EXPORT_PERIODS[rest];
+    return period ? { kind: "export", period } : { kind: "usage", command: "export" };
+  }
   if (LEADERBOARD.has(head)) {
     if (rest === "") return { kind: "leaderboard", period: "week" };
     const period = FUNNEL_PERIODS[rest];
@@ -225,6 +248,7 @@ export const COMMAND_HEADS: ReadonlySet<string> = new Set(
     ROSTER,
     TREND,
     LEADERBOARD,
+    EXPORT,
   ]
     .flatMap((words) => [...words])
     .map((word) => word.split(" ")[0] ?? word)
@@ -234,6 +258,8 @@ export const COMMAND_HEADS: ReadonlySet<string> = new Set(
 
 /** Command words only one language uses; "target", "funnel", "setup" are the same in both. */
 const INDONESIAN_HEADS = new Set([
+  "ekspor",
+  "unduh",
   "tim",
   "tren",
   "peringkat",

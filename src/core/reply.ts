@@ -17,6 +17,8 @@ export interface Reply {
   buttons?: ReplyButton[];
   /** A chart to show with the answer (the trend): a Slack file, a Telegram photo, a PNG path in the console. */
   image?: ReplyImage;
+  /** A file to take away (an export): a Slack file, a Telegram document, a path in the console. */
+  file?: ReplyFile;
   /** True when nothing should be posted at all (chatter in a team channel). */
   silent?: boolean;
   /**
@@ -29,6 +31,12 @@ export interface Reply {
 
 export interface ReplyImage {
   png: Uint8Array;
+  fileName: string;
+  title: string;
+}
+
+export interface ReplyFile {
+  bytes: Uint8Array;
   fileName: string;
   title: string;
 }

@@ -482,6 +482,18 @@ describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
     expect(fake.uploads).toEqual([expect.objectContaining({ png: true })]);
     expect(fake.callsTo("conversations.open")[0]?.args.users).toBe(MAYA);
     expect(fake.callsTo("files.completeUploadExternal")[0]?.args.channel_id).toBe(`D${MAYA}`);
+
+    // This month's reports as a CSV file, to the manager's DM; a rep gets none.
+    expect((await command("export", MAYA)).text).toBe(
+      "📎 #sales-jkt · Dec 2026: 1 report as CSV (one row each, withdrawn ones marked).",
+    );
+    await fake.waitFor(() => fake.callsTo("files.completeUploadExternal").length === 2);
+    expect(fake.uploads[1]).toMatchObject({ png: false });
+    expect(fake.callsTo("files.completeUploadExternal")[1]?.args).toMatchObject({
+      channel_id: `D${MAYA}`,
+      files: [expect.objectContaining({ title: "#sales-jkt · Dec 2026" })],
+    });
+    expect((await command("export")).text).toContain("Exports hold every rep's reports");
   });
 
   describe("request verification", () => {

@@ -439,6 +439,18 @@ describe.each(DIALECTS)("Telegram end to end on $name", (dialect) => {
       caption: "Sales JKT · last 8 weeks",
     });
 
+    // An export asked in the group goes to the manager's private chat as a document.
+    const [exported, exportNotice] = await answers(groupText("/export", MAYA), 2);
+    expect(exported).toMatchObject({ chat_id: MAYA.id });
+    expect(exported?.text).toContain("📎 Sales JKT · Dec 2026: 2 reports as CSV");
+    expect(exportNotice).toMatchObject({ chat_id: GROUP.id });
+    await fake.waitFor(() => fake.callsTo("sendDocument").length === 1);
+    expect(fake.callsTo("sendDocument")[0]?.args).toMatchObject({
+      chat_id: String(MAYA.id),
+      document: { file: true },
+      caption: "Sales JKT · Dec 2026",
+    });
+
     // A rep asking about a colleague is refused in the group; their own funnel they may show there.
     const nosy = groupText("/funnel", AYU);
     nosy.message.reply_to_message = budisReport.message;

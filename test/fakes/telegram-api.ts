@@ -194,6 +194,20 @@ export async function startFakeTelegram(options: { admins?: Record<string, FakeU
           }),
         );
         break;
+      case "sendDocument":
+        ok(
+          res,
+          sent(args, {
+            document: {
+              file_id: "BQACAgQAAxk",
+              file_unique_id: "AgAD",
+              file_name: "export.csv",
+              mime_type: "text/csv",
+            },
+            ...(args.caption ? { caption: args.caption } : {}),
+          }),
+        );
+        break;
       default:
         res
           .writeHead(404, { "content-type": "application/json" })

@@ -81,4 +81,34 @@ describe.each(DIALECTS)("CSV export on $name", (dialect) => {
     ]);
     expect(rows.find((r) => r.rep === "Ayu" && r.from === "2026-11-30")?.visits).toBe("8");
   });
+
+  it("sends a manager this month's reports as a CSV file from the chat, and refuses a rep", async () => {
+    const reply = await h.bot.handle({
+      platform: "slack",
+      workspace: { externalId: "T1" },
+      team: { externalId: "C-SALES" },
+      user: { externalId: "maya", displayName: "Maya" },
+      via: "command",
+      receivedAt: WED_10AM_JAKARTA,
+      text: "export",
+    });
+    // Monday 30 November is last month's: December so far holds three reports, the withdrawn one marked.
+    expect(reply.lines).toEqual([
+      "📎 Sales JKT · Dec 2026: 3 reports as CSV (one row each, withdrawn ones marked).",
+    ]);
+    expect(reply.file?.fileName).toBe("corong-2026-12-01-2026-12-31.csv");
+    const rows = records(readCsv(new TextDecoder().decode(reply.file?.bytes)));
+    expect(rows.map((r) => [r.day, r.rep, r.visits, r.withdrawn !== ""])).toEqual([
+      ["2026-12-01", "Ayu", "3", false],
+      ["2026-12-02", "Budi", "2", false],
+      ["2026-12-02", "Ayu", "1", true],
+    ]);
+    expect(await h.send("ekspor bulan lalu", { user: "maya" })).toContain(
+      "📎 Sales JKT · Nov 2026: 1 laporan dalam CSV",
+    );
+    expect(await h.send("export", { user: "ayu" })).toBe(
+      "Exports hold every rep's reports, so they are for managers. Yours: `week`.",
+    );
+    expect(await h.send("export year", { user: "maya" })).toContain("export last month");
+  });
 });

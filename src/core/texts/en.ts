@@ -86,6 +86,7 @@ export const en: Texts = {
       off: "Try `off today`, `off yesterday`, `off tomorrow` or `off 2026-12-24..2026-12-26`.",
       trend: "Try `trend` (8 weeks) or `trend 12w`.",
       leaderboard: "Try `leaderboard` (this week) or `leaderboard month`.",
+      export: "Try `export` (this month), `export week` or `export last month`.",
     })[command],
   managersOnly: (what) =>
     ({
@@ -214,6 +215,10 @@ export const en: Texts = {
   chartTitle: (team, week) => `${team} · week ${week}`,
   chartLegend: "bars: team · outline: benchmark 10:5:3:1",
   chartSaved: (path) => `📈 Chart: ${path}`,
+  fileSaved: (path) => `📎 File: ${path}`,
+  exportManagersOnly: "Exports hold every rep's reports, so they are for managers. Yours: `week`.",
+  exportReady: (team, period, reports) =>
+    `📎 ${team} · ${period}: ${reports} report${reports === 1 ? "" : "s"} as CSV (one row each, withdrawn ones marked).`,
   reminder: (name, example) => `Hi ${name} 👋 today's activity isn't logged yet. Just reply like: ${example}`,
   nudge: (done, quota) =>
     `${done} of ${countWithMetric("en", "visits", quota)} so far today — ${quota - done} to go. You've got this 💪`,
@@ -258,6 +263,7 @@ export const en: Texts = {
     `\`${p}today\` · \`${p}week\` — your totals against quota`,
     `\`${p}funnel [week|month|4w]\` — the team funnel vs 10:5:3:1 · \`${p}funnel me\` — yours · \`${p}funnel @name\` — a rep's (managers)`,
     `\`${p}team\` — today's roster and the week's pace (managers) · \`${p}leaderboard [week|month]\` · \`${p}trend [8w|12w]\``,
+    `\`${p}export [week|month|last month]\` — the reports as a CSV file (managers)`,
     `\`${p}plan\` · \`${p}target 8\` — what a monthly target takes`,
     `\`${p}quota visits 5\` · \`${p}quota followups 3\` — daily quotas; \`${p}quota checkins 3\` · \`${p}quota referrals 2\` — weekly; add \`@name\` for one rep (managers)`,
     `\`${p}undo\` — withdraw your last report · \`${p}lang en|id\` — language`,

@@ -84,6 +84,7 @@ export const id: Texts = {
       off: "Coba `libur hari ini`, `libur kemarin`, `libur besok` atau `libur 2026-12-24..2026-12-26`.",
       trend: "Coba `tren` (8 minggu) atau `tren 12 minggu`.",
       leaderboard: "Coba `peringkat` (minggu ini) atau `peringkat bulan`.",
+      export: "Coba `ekspor` (bulan ini), `ekspor minggu` atau `ekspor bulan lalu`.",
     })[command],
   managersOnly: (what) =>
     ({
@@ -214,6 +215,10 @@ export const id: Texts = {
   chartTitle: (team, week) => `${team} · minggu ${week}`,
   chartLegend: "batang: tim · garis: patokan 10:5:3:1",
   chartSaved: (path) => `📈 Grafik: ${path}`,
+  fileSaved: (path) => `📎 Berkas: ${path}`,
+  exportManagersOnly: "Ekspor memuat laporan semua sales, jadi hanya untuk manajer. Punyamu: `minggu`.",
+  exportReady: (team, period, reports) =>
+    `📎 ${team} · ${period}: ${reports} laporan dalam CSV (satu baris per laporan, yang dibatalkan ditandai).`,
   reminder: (name, example) =>
     `Halo ${name} 👋 aktivitas hari ini belum dicatat. Balas saja seperti: ${example}`,
   nudge: (done, quota) =>
@@ -259,6 +264,7 @@ export const id: Texts = {
     `\`${p}hari ini\` · \`${p}minggu ini\` — totalmu dibanding kuota harian`,
     `\`${p}corong [minggu|bulan|4 minggu]\` — corong tim vs 10:5:3:1 · \`${p}corong saya\` — punyamu · \`${p}corong @nama\` — milik satu sales (manajer)`,
     `\`${p}tim\` — siapa sudah lapor hari ini dan ritme minggu ini (manajer) · \`${p}peringkat [minggu|bulan]\` · \`${p}tren [8|12 minggu]\``,
+    `\`${p}ekspor [minggu|bulan|bulan lalu]\` — laporan dalam berkas CSV (manajer)`,
     `\`${p}rencana\` · \`${p}target 8\` — apa yang dibutuhkan target closing bulanan`,
     `\`${p}kuota kunjungan 5\` · \`${p}kuota fu 3\` — kuota harian; \`${p}kuota kontak 3\` · \`${p}kuota referensi 2\` — mingguan; tambah \`@nama\` untuk satu sales (manajer)`,
     `\`${p}batal\` — batalkan laporan terakhir · \`${p}bahasa en|id\` — bahasa`,

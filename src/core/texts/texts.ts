@@ -139,6 +139,11 @@ export interface Texts {
   chartLegend: string;
   /** The console wrote a reply's chart to a file. */
   chartSaved(path: string): string;
+  /** Console: where an export was written. */
+  fileSaved(path: string): string;
+  exportManagersOnly: string;
+  /** The export's answer: which team and period, and how many reports the file holds. */
+  exportReady(team: string, period: string, reports: number): string;
   reminder(name: string, example: string): string;
   nudge(done: number, quota: number): string;
   reportButton: string;

@@ -71,6 +71,11 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
       await writeFile(path, reply.image.png);
       text += `\n${textsFor(options.locale).chartSaved(path)}`;
     }
+    if (reply.file && !reply.silent) {
+      const path = join(options.chartDir, reply.file.fileName);
+      await writeFile(path, reply.file.bytes);
+      text += `\n${textsFor(options.locale).fileSaved(path)}`;
+    }
     if (text)
       output.write(
         `${interactive ? "corong › " : ""}${text.replaceAll("\n", interactive ? "\n         " : "\n")}\n`,

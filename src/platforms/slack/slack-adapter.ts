@@ -185,29 +185,31 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   }
 
   /**
-   * A reply's chart as a file in the asker's direct message with the bot: a file cannot be ephemeral, and a chart
-   * asked for in the team channel is the asker's, not everyone's. The text already went out, so a failed upload
-   * is logged rather than answered again.
+   * A reply's chart or export as a file in the asker's direct message with the bot: a file cannot be ephemeral,
+   * and a chart or export asked for in the team channel is the asker's, not everyone's. The text already went
+   * out, so a failed upload is logged rather than answered again.
    */
   async function sendImage(
     client: webApi.WebClient,
     to: { channel: string } | { user: string },
     reply: Reply,
   ): Promise<void> {
-    const image = reply.image;
-    if (!image) return;
+    const file = reply.image
+      ? { bytes: reply.image.png, fileName: reply.image.fileName, title: reply.image.title }
+      : reply.file;
+    if (!file) return;
     try {
       const channel =
         "channel" in to ? to.channel : (await client.conversations.open({ users: to.user })).channel?.id;
       if (!channel) return;
       await client.filesUploadV2({
         channel_id: channel,
-        file: Buffer.from(image.png),
-        filename: image.fileName,
-        title: image.title,
+        file: Buffer.from(file.bytes),
+        filename: file.fileName,
+        title: file.title,
       });
     } catch (error) {
-      logger.warn({ err: error }, "uploading a chart failed");
+      logger.warn({ err: error }, "uploading a file failed");
     }
   }
 

@@ -253,6 +253,16 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
         ),
       ).catch((error: unknown) => logger.warn({ err: error, chat: chatId }, "sending a chart failed"));
     }
+    if (reply.file) {
+      const file = reply.file;
+      await call("sendDocument", () =>
+        api.sendDocument(
+          chatId,
+          { source: Buffer.from(file.bytes), filename: file.fileName },
+          { caption: file.title },
+        ),
+      ).catch((error: unknown) => logger.warn({ err: error, chat: chatId }, "sending a file failed"));
+    }
   }
 
   // Telegram's limits for bots: about 30 messages a second overall and 20 a minute into one group.
