@@ -18,6 +18,7 @@ import type { ExportPer } from "./core/export/rows.js";
 import { parseReport } from "./core/parse/index.js";
 import type { ParseResult } from "./core/parse/types.js";
 import { replyToText } from "./core/reply.js";
+import type { Platform, Team } from "./core/team.js";
 import { textsFor } from "./core/texts/index.js";
 import { DatabaseOpenError, openDatabase } from "./db/connect.js";
 import { migrateToLatest } from "./db/migrate.js";
@@ -101,6 +102,21 @@ async function withDatabase(config: Config, work: (store: ReturnType<typeof crea
   }
 }
 
+/** Runs `work` on the team named `id` (its number or channel/group id); exit code 1 when there is none. */
+async function withTeam(
+  config: Config,
+  id: string,
+  work: (store: ReturnType<typeof createStore>, found: { team: Team; platform: Platform }) => Promise<void>,
+): Promise<number> {
+  let code = 0;
+  await withDatabase(config, async (store) => {
+    const found = await findTeam(store, id);
+    if (found) await work(store, found);
+    else code = 1;
+  });
+  return code;
+}
+
 /** A team by its number or its channel/group id; says which teams exist when there is no such team. */
 async function findTeam(store: ReturnType<typeof createStore>, id: string) {
   const teams = await store.listTeamsWithPlatform();
@@ -139,17 +155,10 @@ async function exportCommand(args: string[], config: Config): Promise<number> {
   }
   const range = { start: values.from, end: values.to };
   const per = values.per as ExportPer;
-  let code = 0;
-  await withDatabase(config, async (store) => {
-    const found = await findTeam(store, values.team ?? "");
-    if (!found) {
-      code = 1;
-      return;
-    }
-    const today = localDateAt(Date.now(), found.team.timezone);
-    process.stdout.write(await exportCsv(store, found.team, found.platform, range, per, today));
+  return withTeam(config, values.team, async (store, { team, platform }) => {
+    const today = localDateAt(Date.now(), team.timezone);
+    process.stdout.write(await exportCsv(store, team, platform, range, per, today));
   });
-  return code;
 }
 
 const EXPORT_PER: ReadonlySet<string> = new Set(["report", "day", "week"]);
@@ -168,14 +177,7 @@ async function digestCommand(args: string[], config: Config): Promise<number> {
     process.stderr.write(`--week must look like 2026-W48\n`);
     return 2;
   }
-  let code = 0;
-  await withDatabase(config, async (store) => {
-    const found = await findTeam(store, values.team ?? "");
-    if (!found) {
-      code = 1;
-      return;
-    }
-    const { team, platform } = found;
+  return withTeam(config, values.team, async (store, { team, platform }) => {
     const today = localDateAt(Date.now(), team.timezone);
     const range = week ?? lastCompleteWeek(today).range;
     const { reply, chart } = await renderDigest(store, team, range, platform, today);
@@ -185,7 +187,6 @@ async function digestCommand(args: string[], config: Config): Promise<number> {
       process.stdout.write(`Chart written to ${values.png}\n`);
     }
   });
-  return code;
 }
 
 async function jobsCommand(args: string[], config: Config): Promise<number> {
