@@ -1,9 +1,8 @@
 import type { webApi } from "@slack/bolt";
 import type { NewDelivery } from "../../app/ports.js";
 import type { Locale } from "../../core/locale.js";
-import { mentionsActivity } from "../../core/parse/index.js";
 import { textsFor } from "../../core/texts/index.js";
-import { type DeliveryNoticeKind, deliveryNotice } from "../../core/views/delivery.js";
+import { type DeliveryNoticeKind, deliveryNotice, wantsDeliveryNotice } from "../../core/views/delivery.js";
 import { toSlackMessage } from "./blocks.js";
 import type { SlackDelivery } from "./deliveries.js";
 import type { ProfileCache } from "./profiles.js";
@@ -38,8 +37,7 @@ function senderOf(payload: unknown, receivedAt: number): SlackSender | null {
     const channel = str(event.channel);
     const direct = event.channel_type === "im";
     const text = str(event.text) ?? str(inner.text) ?? "";
-    const today = new Date(receivedAt).toISOString().slice(0, 10);
-    if (!direct && !mentionsActivity(text, { today })) return null;
+    if (!wantsDeliveryNotice({ text, inTeamChannel: !direct, command: false, receivedAt })) return null;
     return { user, ...(channel ? { channel } : {}), direct, text };
   }
   const user = str(p.user_id) ?? str(obj(p.user).id);

@@ -8,10 +8,9 @@ import type { Logger } from "../../app/logger.js";
 import type { InboxItem, Messenger } from "../../app/ports.js";
 import { COMMAND_HEADS } from "../../core/commands.js";
 import type { Locale } from "../../core/locale.js";
-import { mentionsActivity } from "../../core/parse/index.js";
 import type { Reply } from "../../core/reply.js";
 import { type MenuCommand, textsFor } from "../../core/texts/index.js";
-import { deliveryNotice } from "../../core/views/delivery.js";
+import { deliveryNotice, wantsDeliveryNotice } from "../../core/views/delivery.js";
 import type { Route } from "../../http/server.js";
 import { createSendPacer } from "../rate-limit.js";
 import { toTelegramMessage } from "./html.js";
@@ -351,9 +350,9 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
     const from = message?.from ?? query?.from;
     if (!chat || !from) return;
     const text = message && "text" in message ? message.text : "";
-    const today = new Date(item.receivedAt).toISOString().slice(0, 10);
     const inGroup = chat.type !== "private";
-    if (inGroup && message && !text.startsWith("/") && !mentionsActivity(text, { today })) return;
+    const command = !message || text.startsWith("/");
+    if (!wantsDeliveryNotice({ text, inTeamChannel: inGroup, command, receivedAt: item.receivedAt })) return;
     const t = textsFor(localeHint(from.language_code).localeHint ?? options.defaultLocale);
     await send(chat.id, deliveryNotice(t, notice, text), inGroup ? message?.message_id : undefined);
   }
