@@ -2,11 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createJobRunner } from "../../src/app/jobs.js";
 import { silentLogger } from "../../src/app/logger.js";
 import type { Store } from "../../src/app/ports.js";
-import type { Counts } from "../../src/core/metrics.js";
 import type { Member, Team } from "../../src/core/team.js";
 import { createStore } from "../../src/db/store.js";
 import { recordingMessenger } from "../fakes/recording-messenger.js";
 import { DIALECTS, type TestDatabase } from "../support/databases.js";
+import { type JobsTeam, jobsTeam } from "../support/jobs-team.js";
 
 const jakarta = (local: string) => Date.parse(`${local}+07:00`);
 
@@ -15,25 +15,13 @@ describe.each(DIALECTS)("weekly coaching messages on $name", (dialect) => {
   let database: TestDatabase;
   let store: Store;
   let team: Team;
-  let maya: Member;
   let rina: Member;
   let reps: Record<"ayu" | "budi" | "citra", Member>;
   let out: ReturnType<typeof recordingMessenger>;
 
   const runner = () => createJobRunner({ store, logger: silentLogger, messengers: { slack: out.messenger } });
 
-  async function report(member: Member, day: string, counts: Partial<Counts>) {
-    await store.saveReport({
-      workspaceId: team.workspaceId,
-      teamId: team.id,
-      memberId: member.id,
-      day,
-      counts,
-      sourceText: JSON.stringify(counts),
-      messageId: null,
-      at: `${day}T03:00:00.000Z`,
-    });
-  }
+  let report: JobsTeam["report"];
 
   const to = (name: string) =>
     out.delivered.filter((d) => d.to === "direct" && d.name === name).map((d) => d.text);
@@ -47,26 +35,11 @@ describe.each(DIALECTS)("weekly coaching messages on $name", (dialect) => {
     database = await dialect.create();
     store = createStore(database.connection.db);
     const at = "2026-11-01T00:00:00.000Z";
-    const workspaceId = await store.ensureWorkspace("slack", "T1", "Acme", at);
-    team = await store.createTeam(
-      { workspaceId, externalId: "C1", name: "Sales JKT", timezone: "Asia/Jakarta", locale: "en" },
-      at,
-    );
-    maya = await store.ensureMember(workspaceId, "U0", "Maya", at);
-    await store.setRole(team.id, maya.id, "manager", at);
-    rina = await store.ensureMember(workspaceId, "U9", "Rina", at);
+    const fixture = await jobsTeam(store, at);
+    ({ team, reps, report } = fixture);
+    rina = await store.ensureMember(team.workspaceId, "U9", "Rina", at);
     await store.setRole(team.id, rina.id, "manager", at);
     await store.setMemberLocale(rina.id, "id");
-    const member = async (id: string, name: string) => {
-      const m = await store.ensureMember(workspaceId, id, name, at);
-      await store.joinTeam(team.id, m.id, at);
-      return m;
-    };
-    reps = {
-      ayu: await member("U1", "Ayu"),
-      budi: await member("U2", "Budi"),
-      citra: await member("U3", "Citra"),
-    };
     out = recordingMessenger();
   });
   afterEach(async () => {

@@ -7,6 +7,7 @@ import { connect } from "../../src/db/connect.js";
 import { createStore } from "../../src/db/store.js";
 import { recordingMessenger } from "../fakes/recording-messenger.js";
 import { DIALECTS, type TestDatabase } from "../support/databases.js";
+import { type JobsTeam, jobsTeam } from "../support/jobs-team.js";
 
 const jakarta = (local: string) => Date.parse(`${local}+07:00`);
 // Wednesday 2 December 2026.
@@ -22,18 +23,8 @@ describe.each(DIALECTS)("scheduled jobs on $name", (dialect) => {
   const runner = (s: Store = store) =>
     createJobRunner({ store: s, logger: silentLogger, messengers: { slack: out.messenger } });
 
-  async function report(member: Member, day: string, visits: number) {
-    await store.saveReport({
-      workspaceId: team.workspaceId,
-      teamId: team.id,
-      memberId: member.id,
-      day,
-      counts: { visits },
-      sourceText: `met ${visits} clients`,
-      messageId: null,
-      at: `${day}T03:00:00.000Z`,
-    });
-  }
+  let fixture: JobsTeam;
+  const report = (member: Member, day: string, visits: number) => fixture.report(member, day, { visits });
 
   const sentTo = (kind: string) =>
     out.delivered
@@ -48,24 +39,8 @@ describe.each(DIALECTS)("scheduled jobs on $name", (dialect) => {
   beforeEach(async () => {
     database = await dialect.create();
     store = createStore(database.connection.db);
-    const at = "2026-11-30T00:00:00.000Z";
-    const workspaceId = await store.ensureWorkspace("slack", "T1", "Acme", at);
-    team = await store.createTeam(
-      { workspaceId, externalId: "C1", name: "Sales JKT", timezone: "Asia/Jakarta", locale: "en" },
-      at,
-    );
-    const maya = await store.ensureMember(workspaceId, "U0", "Maya", at);
-    await store.setRole(team.id, maya.id, "manager", at);
-    const member = async (id: string, name: string) => {
-      const m = await store.ensureMember(workspaceId, id, name, at);
-      await store.joinTeam(team.id, m.id, at);
-      return m;
-    };
-    reps = {
-      ayu: await member("U1", "Ayu"),
-      budi: await member("U2", "Budi"),
-      citra: await member("U3", "Citra"),
-    };
+    fixture = await jobsTeam(store, "2026-11-30T00:00:00.000Z");
+    ({ team, reps } = fixture);
     // These tests are about the daily jobs; the weekly coaching messages (the Wednesday alert among them) are
     // tested on their own below.
     team = await store.updateTeam(team.id, { alertDay: 7, recapDay: 7 });
