@@ -15,6 +15,7 @@ import { memberHandle } from "./0014-member-handle.js";
 import { teamVisibility } from "./0015-team-visibility.js";
 import { teamCoachingTimes } from "./0016-team-coaching-times.js";
 import { reportRevisedAt } from "./0017-report-revised-at.js";
+import { webSignIn } from "./0018-web-sign-in.js";
 import type { CorongMigration } from "./dialect.js";
 
 /** Every migration, in order, one change each. Names sort in the order they must run; never rename or edit a shipped one. */
@@ -36,4 +37,5 @@ export const MIGRATIONS: Readonly<Record<string, CorongMigration>> = {
   "0015-team-visibility": teamVisibility,
   "0016-team-coaching-times": teamCoachingTimes,
   "0017-report-revised-at": reportRevisedAt,
+  "0018-web-sign-in": webSignIn,
 };

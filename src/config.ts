@@ -48,6 +48,11 @@ const schema = z.object({
       return zone ?? v;
     }),
   DEFAULT_LOCALE: z.enum(["en", "id"]).default("en"),
+  // Where members' browsers reach the dashboard (behind a reverse proxy, its public https address).
+  PUBLIC_URL: optionalUrl.refine(
+    (v) => v === undefined || /^https?:\/\//.test(v),
+    "must be an http:// or https:// URL, e.g. https://corong.example.com",
+  ),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SLACK_BOT_TOKEN: optionalText,
   SLACK_SIGNING_SECRET: optionalText,

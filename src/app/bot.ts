@@ -19,6 +19,7 @@ import type { Store } from "./ports.js";
 import { logReport, undoLastReport, undoReport, withdrawDeletedMessage } from "./reports.js";
 import { changeSetting, markDaysOff, showSettings } from "./schedule-settings.js";
 import { setLanguage, setMonthlyTarget, setQuota, showQuota } from "./settings.js";
+import { type DashboardBase, dashboardReply } from "./sign-in.js";
 import { monthPlan, teamFunnel, todaySummary, weekSummary } from "./summaries.js";
 import { addChannelMembers, addManager, setTeamTimeZone, setUpTeam, syncTeamManagers } from "./teams.js";
 
@@ -45,6 +46,8 @@ export interface BotDeps {
   logger: Logger;
   /** What a new team starts with when its platform says nothing better. */
   defaults: { timeZone: string; locale: Locale };
+  /** Where the dashboard is reached; absent (or null) where this process serves none. */
+  dashboard?: DashboardBase;
 }
 
 type Resolved = { ctx: RequestContext } | { reply: Reply };
@@ -116,7 +119,7 @@ export function createBot(deps: BotDeps): Bot {
         const ctx = needsRole(command, incoming)
           ? await withPlatformManagers(deps, resolved.ctx, incoming)
           : resolved.ctx;
-        return route(store, ctx, command, incoming);
+        return route(deps, ctx, command, incoming);
       }),
 
     handleAction: (incoming) =>
@@ -306,11 +309,12 @@ async function chooseTeam(deps: BotDeps, incoming: IncomingAction, teamId: numbe
 }
 
 async function route(
-  store: Store,
+  deps: BotDeps,
   ctx: RequestContext,
   command: Command,
   incoming: Incoming,
 ): Promise<Reply> {
+  const { store } = deps;
   switch (command.kind) {
     case "report":
       return logReport(store, ctx, {
@@ -338,6 +342,8 @@ async function route(
       return trend(store, ctx, command.weeks);
     case "export":
       return exportReply(store, ctx, command.period);
+    case "dashboard":
+      return dashboardReply(store, ctx, deps.dashboard);
     case "plan":
       return monthPlan(store, ctx);
     case "target":

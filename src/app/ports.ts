@@ -112,6 +112,37 @@ export interface JobKey {
   memberKey: string;
 }
 
+/** A one-time dashboard login link, stored by the hash of its token. */
+export interface NewLoginLink {
+  tokenHash: string;
+  teamId: number;
+  memberId: number;
+  at: string;
+  expiresAt: string;
+}
+
+export type LoginLinkState = "valid" | "used" | "expired" | "unknown";
+
+/** A browser signed in to one team's dashboard, stored by the hash of its cookie. */
+export interface NewWebSession {
+  idHash: string;
+  csrfToken: string;
+  at: string;
+  expiresAt: string;
+}
+
+export interface WebSession {
+  teamId: number;
+  memberId: number;
+  /** The role the member had when they signed in: a manager's session ends when they stop being one. */
+  role: Role;
+  /** Every form the session posts carries it. */
+  csrfToken: string;
+  /** The language chosen on the dashboard; null follows the member's. */
+  locale: Locale | null;
+  expiresAt: string;
+}
+
 /** Persistence as the use cases need it. Implemented over Kysely for SQLite and Postgres (src/db/store.ts). */
 export interface Store {
   ensureWorkspace(platform: Platform, externalId: string, name: string | null, at: string): Promise<number>;
@@ -207,6 +238,7 @@ export interface Store {
   countOpenDeliveries(): Promise<number>;
 
   listTeamsWithPlatform(): Promise<Array<{ team: Team; platform: Platform }>>;
+  getTeamWithPlatform(teamId: number): Promise<{ team: Team; platform: Platform } | null>;
   listTeamHolidays(teamId: number, range: DateRange): Promise<string[]>;
   addTeamHoliday(teamId: number, day: string, name: string | null): Promise<void>;
   addDaysOff(teamId: number, memberId: number, days: string[], at: string): Promise<void>;
@@ -228,6 +260,14 @@ export interface Store {
   sumCountsByMember(teamId: number, range: DateRange, memberId?: number): Promise<MemberTotals[]>;
   /** Every report with its day in the range, withdrawn ones too, with the rep's name, in day order. */
   listReportsInRange(teamId: number, range: DateRange): Promise<Array<Report & { memberName: string }>>;
+
+  createLoginLink(link: NewLoginLink): Promise<void>;
+  loginLinkState(tokenHash: string, at: string): Promise<LoginLinkState>;
+  /** Uses the link once and opens a session for its member; null when it cannot be used. */
+  redeemLoginLink(tokenHash: string, session: NewWebSession): Promise<WebSession | null>;
+  findWebSession(idHash: string, at: string): Promise<WebSession | null>;
+  setWebSessionLocale(idHash: string, locale: Locale): Promise<void>;
+  endWebSession(idHash: string, at: string): Promise<void>;
 }
 
 /** A chart image that goes with a post (the digest's funnel, the trend). */

@@ -31,6 +31,7 @@ export type Command =
   | { kind: "trend"; weeks: 8 | 12 }
   | { kind: "leaderboard"; period: "week" | "month" }
   | { kind: "export"; period: ExportPeriod }
+  | { kind: "dashboard" }
   | { kind: "quotaShow" }
   | { kind: "undo" }
   | { kind: "lang"; locale: Locale }
@@ -88,6 +89,7 @@ const TIMEZONE = new Set(["timezone", "tz", "zona", "zonawaktu"]);
 const SETTINGS = new Set(["settings", "setting", "pengaturan", "atur"]);
 const OFF = new Set(["off", "libur", "cuti", "izin"]);
 const ROSTER = new Set(["team", "tim", "roster"]);
+const DASHBOARD = new Set(["dashboard", "dasbor", "dashbor"]);
 const TREND = new Set(["trend", "tren"]);
 const LEADERBOARD = new Set(["leaderboard", "peringkat", "ranking", "rank"]);
 const ME = new Set(["me", "saya", "aku", "mine"]);
@@ -149,6 +151,7 @@ export function parseCommand(input: string): Command {
 
   const [head, rest] = splitHead(normalized);
   if (ROSTER.has(normalized)) return { kind: "roster" };
+  if (DASHBOARD.has(normalized)) return { kind: "dashboard" };
   if (FUNNEL.has(head)) {
     // "funnel", "funnel month", "funnel @budi 4w", "funnel me": the period and whose, in either order.
     const { mention, words } = takeMention(text.slice(head.length));
@@ -249,6 +252,7 @@ export const COMMAND_HEADS: ReadonlySet<string> = new Set(
     TREND,
     LEADERBOARD,
     EXPORT,
+    DASHBOARD,
   ]
     .flatMap((words) => [...words])
     .map((word) => word.split(" ")[0] ?? word)
@@ -258,6 +262,8 @@ export const COMMAND_HEADS: ReadonlySet<string> = new Set(
 
 /** Command words only one language uses; "target", "funnel", "setup" are the same in both. */
 const INDONESIAN_HEADS = new Set([
+  "dasbor",
+  "dashbor",
   "ekspor",
   "unduh",
   "tim",

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { JobKey } from "../app/ports.js";
 import { pruneDeliveries } from "./inbox-repository.js";
 import type { Database } from "./schema.js";
+import { pruneSignIns } from "./sign-in-repository.js";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -80,5 +81,6 @@ export async function isJobSettled(db: Db, key: JobKey): Promise<boolean> {
 export async function pruneLedgers(db: Db, before: string): Promise<number> {
   const jobs = await db.deleteFrom("jobRuns").where("createdAt", "<", before).executeTakeFirst();
   const deliveries = await pruneDeliveries(db, before);
-  return Number(jobs.numDeletedRows) + deliveries;
+  const signIns = await pruneSignIns(db, before);
+  return Number(jobs.numDeletedRows) + deliveries + signIns;
 }

@@ -16,6 +16,29 @@ export interface Database {
   teamHolidays: TeamHolidaysTable;
   daysOff: DaysOffTable;
   settingHistory: SettingHistoryTable;
+  loginLinks: LoginLinksTable;
+  webSessions: WebSessionsTable;
+}
+
+export interface LoginLinksTable {
+  tokenHash: string;
+  teamId: number;
+  memberId: number;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+export interface WebSessionsTable {
+  idHash: string;
+  teamId: number;
+  memberId: number;
+  role: string;
+  csrfToken: string;
+  locale: string | null;
+  createdAt: string;
+  expiresAt: string;
+  endedAt: string | null;
 }
 
 export interface SettingHistoryTable {

@@ -8,6 +8,7 @@ import * as members from "./member-repository.js";
 import * as reports from "./report-repository.js";
 import type { Database } from "./schema.js";
 import * as settings from "./setting-repository.js";
+import * as signIn from "./sign-in-repository.js";
 import * as teams from "./team-repository.js";
 import { isTransientDatabaseError, type RetryPolicy, retryTransient } from "./transient.js";
 
@@ -70,6 +71,7 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
     parkDeliveries: (...args) => inbox.parkDeliveries(db, ...args),
     countOpenDeliveries: () => inbox.countOpenDeliveries(db),
     listTeamsWithPlatform: () => teams.listTeamsWithPlatform(db),
+    getTeamWithPlatform: (...args) => teams.getTeamWithPlatform(db, ...args),
     listTeamHolidays: (...args) => calendar.listTeamHolidays(db, ...args),
     addTeamHoliday: (...args) => calendar.addTeamHoliday(db, ...args),
     addDaysOff: (...args) => calendar.addDaysOff(db, ...args),
@@ -82,6 +84,13 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
     pruneLedgers: (...args) => jobs.pruneLedgers(db, ...args),
     sumCountsByMember: (...args) => reports.sumCountsByMember(db, ...args),
     listReportsInRange: (...args) => reports.listReportsInRange(db, ...args),
+    createLoginLink: (...args) => signIn.createLoginLink(db, ...args),
+    loginLinkState: (...args) => signIn.loginLinkState(db, ...args),
+    redeemLoginLink: (tokenHash, session) =>
+      db.transaction().execute((trx) => signIn.redeemLoginLink(trx, tokenHash, session)),
+    findWebSession: (...args) => signIn.findWebSession(db, ...args),
+    setWebSessionLocale: (...args) => signIn.setWebSessionLocale(db, ...args),
+    endWebSession: (...args) => signIn.endWebSession(db, ...args),
   };
   const retrying = Object.entries(calls).map(([name, call]: [string, (...args: unknown[]) => unknown]) => {
     const policy = POLICIES[name as keyof Store] ?? DEFAULT_POLICY;

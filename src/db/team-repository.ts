@@ -106,3 +106,18 @@ export async function listTeamsWithPlatform(db: Db): Promise<Array<{ team: Team;
     .execute();
   return rows.map((row) => ({ team: toTeam(row), platform: row.platform as Platform }));
 }
+
+/** One team with the platform it lives on (the dashboard's signed-in team). */
+export async function getTeamWithPlatform(
+  db: Db,
+  teamId: number,
+): Promise<{ team: Team; platform: Platform } | null> {
+  const row = await db
+    .selectFrom("teams")
+    .innerJoin("workspaces", "workspaces.id", "teams.workspaceId")
+    .selectAll("teams")
+    .select("workspaces.platform")
+    .where("teams.id", "=", teamId)
+    .executeTakeFirst();
+  return row ? { team: toTeam(row), platform: row.platform as Platform } : null;
+}

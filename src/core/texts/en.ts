@@ -3,6 +3,7 @@ import { DAYS_OFF_LOOKBACK, MAX_DAYS_OFF } from "../settings-commands.js";
 import { coachingEn } from "./coaching-en.js";
 import { countWithMetric, formatNumber, metricName, metricWord } from "./metric-words.js";
 import type { Texts } from "./texts.js";
+import { webEn } from "./web-en.js";
 
 const STAGES: Record<string, string> = {
   leads: "Leads",
@@ -154,6 +155,7 @@ export const en: Texts = {
     team: "Today's roster and this week's pace (managers)",
     trend: "The last 8 weeks, with a chart",
     leaderboard: "Reps ranked by quota attainment",
+    dashboard: "A one-time link to the dashboard in your browser",
   },
 
   todayTitle: (date) => `Today · ${date}`,
@@ -256,6 +258,7 @@ export const en: Texts = {
       no_working_days: `${what} has no working days (weekend or holiday) — nothing to mark.`,
     })[reason],
   helpTitle: "Corong — your daily sales log",
+  web: webEn,
   coach: coachingEn,
   help: (p) => [
     "Just tell me what you did: `met 4 clients, 2 follow-ups, 1 new lead`",
@@ -264,6 +267,7 @@ export const en: Texts = {
     `\`${p}funnel [week|month|4w]\` — the team funnel vs 10:5:3:1 · \`${p}funnel me\` — yours · \`${p}funnel @name\` — a rep's (managers)`,
     `\`${p}team\` — today's roster and the week's pace (managers) · \`${p}leaderboard [week|month]\` · \`${p}trend [8w|12w]\``,
     `\`${p}export [week|month|last month]\` — the reports as a CSV file (managers)`,
+    `\`${p}dashboard\` — charts, each rep and CSV downloads in your browser (a private one-time link)`,
     `\`${p}plan\` · \`${p}target 8\` — what a monthly target takes`,
     `\`${p}quota visits 5\` · \`${p}quota followups 3\` — daily quotas; \`${p}quota checkins 3\` · \`${p}quota referrals 2\` — weekly; add \`@name\` for one rep (managers)`,
     `\`${p}undo\` — withdraw your last report · \`${p}lang en|id\` — language`,

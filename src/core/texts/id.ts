@@ -3,6 +3,7 @@ import { DAYS_OFF_LOOKBACK, MAX_DAYS_OFF } from "../settings-commands.js";
 import { coachingId } from "./coaching-id.js";
 import { countWithMetric, formatNumber, metricName, metricWord } from "./metric-words.js";
 import type { Texts } from "./texts.js";
+import { webId } from "./web-id.js";
 
 const STAGES: Record<string, string> = {
   leads: "Leads",
@@ -150,6 +151,7 @@ export const id: Texts = {
     team: "Siapa sudah lapor hari ini dan ritme minggu ini (manajer)",
     trend: "8 minggu terakhir, dengan grafik",
     leaderboard: "Peringkat sales menurut pencapaian kuota",
+    dashboard: "Link sekali pakai ke dasbor di browser",
   },
 
   todayTitle: (date) => `Hari ini · ${date}`,
@@ -257,6 +259,7 @@ export const id: Texts = {
       no_working_days: `${what} tidak ada hari kerjanya (akhir pekan atau hari libur) — tidak ada yang dicatat.`,
     })[reason],
   helpTitle: "Corong — catatan penjualan harianmu",
+  web: webId,
   coach: coachingId,
   help: (p) => [
     "Cukup ceritakan aktivitasmu: `ketemu 4 klien, 2 follow up, 1 lead baru`",
@@ -265,6 +268,7 @@ export const id: Texts = {
     `\`${p}corong [minggu|bulan|4 minggu]\` — corong tim vs 10:5:3:1 · \`${p}corong saya\` — punyamu · \`${p}corong @nama\` — milik satu sales (manajer)`,
     `\`${p}tim\` — siapa sudah lapor hari ini dan ritme minggu ini (manajer) · \`${p}peringkat [minggu|bulan]\` · \`${p}tren [8|12 minggu]\``,
     `\`${p}ekspor [minggu|bulan|bulan lalu]\` — laporan dalam berkas CSV (manajer)`,
+    `\`${p}dasbor\` — grafik, tiap sales dan unduhan CSV di browser (link pribadi sekali pakai)`,
     `\`${p}rencana\` · \`${p}target 8\` — apa yang dibutuhkan target closing bulanan`,
     `\`${p}kuota kunjungan 5\` · \`${p}kuota fu 3\` — kuota harian; \`${p}kuota kontak 3\` · \`${p}kuota referensi 2\` — mingguan; tambah \`@nama\` untuk satu sales (manajer)`,
     `\`${p}batal\` — batalkan laporan terakhir · \`${p}bahasa en|id\` — bahasa`,

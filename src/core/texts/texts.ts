@@ -6,6 +6,7 @@ import type { ParseErrorCode } from "../parse/types.js";
 import type { QuotaProgress } from "../quota.js";
 import type { DaysOffRefusal } from "../settings-commands.js";
 import type { CoachingTexts } from "./coaching-texts.js";
+import type { WebTexts } from "./web-texts.js";
 
 /** The commands a chat platform lists in its command menu (Telegram's setMyCommands). */
 export type MenuCommand =
@@ -25,7 +26,8 @@ export type MenuCommand =
   | "setup"
   | "team"
   | "trend"
-  | "leaderboard";
+  | "leaderboard"
+  | "dashboard";
 
 export type ManagerAction = "quota" | "target" | "manager" | "timezone" | "settings";
 
@@ -177,4 +179,6 @@ export interface Texts {
   help(prefix: string): string[];
   /** One rep's funnel, the roster, leaderboard, trend and the scheduled coaching messages. */
   coach: CoachingTexts;
+  /** The dashboard's pages, and the chat's answer to `dashboard`. */
+  web: WebTexts;
 }

@@ -56,6 +56,7 @@ const MENU: readonly MenuCommand[] = [
   "team",
   "trend",
   "leaderboard",
+  "dashboard",
   "plan",
   "target",
   "quota",
