@@ -5,6 +5,7 @@ import { seedDemo } from "./app/demo.js";
 import { renderDigest } from "./app/digest-post.js";
 import { exportCsv, MAX_EXPORT_DAYS } from "./app/export.js";
 import { lastCompleteWeek } from "./app/jobs.js";
+import { mintLoginLink } from "./app/sign-in.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import {
   dateInOwnOffset,
@@ -23,7 +24,7 @@ import { textsFor } from "./core/texts/index.js";
 import { DatabaseOpenError, openDatabase } from "./db/connect.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { createStore } from "./db/store.js";
-import { start, startService } from "./main.js";
+import { publicBase, start, startService } from "./main.js";
 
 const USAGE = `Usage: corong <command>
   start [--manager]             run the bot (console chat when no platform tokens are set)
@@ -35,7 +36,10 @@ const USAGE = `Usage: corong <command>
   digest --team ID [--week YYYY-Www] [--png FILE]
                                 print a team's weekly digest (default: last week) without posting it
   export --team ID --from YYYY-MM-DD --to YYYY-MM-DD [--per report|day|week]
-                                write the team's reports (or each rep's days or weeks) as CSV to stdout`;
+                                write the team's reports (or each rep's days or weeks) as CSV to stdout
+  login-link --team ID [--member PLATFORM_USER_ID]
+                                print a one-time dashboard link (15 minutes) for the member, or the team's
+                                first manager; the address is PUBLIC_URL, else http://localhost:PORT`;
 
 /** The JSON contract of `corong parse`: counts of mentioned metrics, or a reason. */
 function parseToJson(text: string, today: string): object {
@@ -163,6 +167,42 @@ async function exportCommand(args: string[], config: Config): Promise<number> {
 
 const EXPORT_PER: ReadonlySet<string> = new Set(["report", "day", "week"]);
 
+async function loginLinkCommand(args: string[], config: Config): Promise<number> {
+  const { values } = parseArgs({ args, options: { team: { type: "string" }, member: { type: "string" } } });
+  if (!values.team) {
+    process.stderr.write("corong login-link needs --team ID (a team's number or its channel/group id)\n");
+    return 2;
+  }
+  const wanted = values.member;
+  let code = 0;
+  const found = await withTeam(config, values.team, async (store, { team }) => {
+    const members = await store.listTeamMembers(team.id);
+    const member = wanted
+      ? members.find((m) => m.externalId === wanted)
+      : members.find((m) => m.role === "manager");
+    if (!member) {
+      const who = members.map((m) => `${m.externalId} (${m.displayName}, ${m.role})`).join(", ");
+      process.stderr.write(
+        wanted
+          ? `No member "${wanted}" on ${team.name}. Members: ${who || "none yet"}\n`
+          : `${team.name} has no manager yet; pass --member PLATFORM_USER_ID. Members: ${who || "none yet"}\n`,
+      );
+      code = 1;
+      return;
+    }
+    const url = await mintLoginLink(store, {
+      teamId: team.id,
+      memberId: member.id,
+      now: Date.now(),
+      base: publicBase(config, config.PORT),
+    });
+    process.stdout.write(
+      `Dashboard link for ${member.displayName} (${member.role}) on ${team.name}, valid 15 minutes:\n${url}\n`,
+    );
+  });
+  return found || code;
+}
+
 async function digestCommand(args: string[], config: Config): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -253,6 +293,8 @@ async function main(argv: string[]): Promise<number> {
       return digestCommand(rest, config);
     case "export":
       return exportCommand(rest, config);
+    case "login-link":
+      return loginLinkCommand(rest, config);
     default:
       process.stderr.write(`Unknown command "${command}".\n${USAGE}\n`);
       return 2;

@@ -14,12 +14,13 @@ import { type Connection, openDatabase } from "./db/connect.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { createStore } from "./db/store.js";
 import { createDatabaseHealth, type Health } from "./http/health.js";
-import { type Route, startHttpServer } from "./http/server.js";
+import { type HttpServer, type Mount, type Route, startHttpServer } from "./http/server.js";
 import { createLogger } from "./logger.js";
 import { runConsoleChat } from "./platforms/console/console-chat.js";
 import { createConsoleMessenger } from "./platforms/console/console-messenger.js";
 import { createSlackAdapter, type SlackAdapter } from "./platforms/slack/slack-adapter.js";
 import { createTelegramAdapter, type TelegramAdapter } from "./platforms/telegram/telegram-adapter.js";
+import { createDashboard } from "./web/dashboard.js";
 
 export interface ServiceOptions {
   clock?: () => number;
@@ -86,10 +87,13 @@ async function startOn(
   await migrateToLatest(connection);
   const database = createDatabaseHealth(connection, clock);
   const store = createStore(connection.db, { onOutcome: database.record });
+  // The dashboard is served wherever the HTTP port is; its links name the address members reach it at.
+  let dashboardBase: string | null = null;
   const bot = createBot({
     store,
     logger,
     defaults: { timeZone: config.DEFAULT_TIMEZONE, locale: config.DEFAULT_LOCALE },
+    dashboard: () => dashboardBase,
   });
   const intake = createIntake({
     store,
@@ -148,10 +152,12 @@ async function startOn(
       : await startHttpServer({
           port: config.PORT,
           routes,
+          mounts: [dashboardMount(config, store, logger, clock, () => dashboardBase ?? "")],
           logger,
           health: () => database.health(),
           accepting: () => !stopping,
         });
+  if (http) dashboardBase = publicBase(config, http.port);
   const receive = options.receive !== false;
   try {
     if (receive) await slack?.start();
@@ -198,6 +204,24 @@ async function startOn(
   };
 }
 
+/** Where members' browsers reach this process: `PUBLIC_URL` behind a proxy, else this machine's port. */
+export function publicBase(config: Config, port: number): string {
+  return (config.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, "");
+}
+
+function dashboardMount(
+  config: Config,
+  store: Store,
+  logger: Logger,
+  clock: () => number,
+  publicUrl: () => string,
+): Mount {
+  return {
+    prefix: "/dashboard",
+    handle: createDashboard({ store, logger, clock, publicUrl, defaultLocale: config.DEFAULT_LOCALE }),
+  };
+}
+
 /** Console teams live in the console's own SQLite file; their charts are written next to it. */
 function consoleChartDir(config: Config): string {
   return config.DATABASE_URL.startsWith("sqlite:")
@@ -211,10 +235,27 @@ export async function startConsole(config: Config, options: { asManager?: boolea
   const connection = await openDatabase(config.DATABASE_URL);
   await migrateToLatest(connection);
   const store = createStore(connection.db);
+  const logger = createLogger("warn");
+  // The dashboard on this machine, for trying it: a busy port only means no dashboard, not no chat.
+  let base: string | null = null;
+  const http: HttpServer | null = await startHttpServer({
+    port: config.PORT,
+    routes: [],
+    mounts: [dashboardMount(config, store, logger, clock, () => base ?? "")],
+    logger,
+  }).catch((error: unknown) => {
+    const why = (error as NodeJS.ErrnoException).code === "EADDRINUSE" ? "is in use" : "could not be opened";
+    process.stderr.write(
+      `Dashboard off: port ${config.PORT} ${why} (set PORT to another one). The chat works.\n`,
+    );
+    return null;
+  });
+  base = http ? publicBase(config, http.port) : null;
   const bot = createBot({
     store,
-    logger: createLogger("warn"),
+    logger,
     defaults: { timeZone: config.DEFAULT_TIMEZONE, locale: config.DEFAULT_LOCALE },
+    dashboard: () => base,
   });
   const now = clock();
   const at = new Date(now).toISOString();
@@ -239,6 +280,7 @@ export async function startConsole(config: Config, options: { asManager?: boolea
     locale: config.DEFAULT_LOCALE,
     chartDir: consoleChartDir(config),
   });
+  await http?.close();
   await connection.close();
 }
 

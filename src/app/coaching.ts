@@ -10,7 +10,7 @@ import type { TeamMember } from "../core/team.js";
 import { monthLabel, rangeLabel, weekdayDate } from "../core/views/dates.js";
 import { leaderboardView } from "../core/views/leaderboard.js";
 import { repFunnelView } from "../core/views/rep-funnel.js";
-import { rosterView } from "../core/views/roster.js";
+import { type RosterInput, rosterView } from "../core/views/roster.js";
 import { fromFirstActiveWeek, type TrendWeek, trendView } from "../core/views/trend.js";
 import type { RequestContext } from "./context.js";
 import { loadTeamFigures } from "./figures.js";
@@ -121,25 +121,39 @@ export async function repFunnel(
   return member.id === ctx.member.id ? reply : forAskerOnly(ctx, reply);
 }
 
-/** Today's roster for a manager: who reported (visits against quota), who is off, who has not, and the week's pace. */
-export async function teamRoster(store: Store, ctx: RequestContext): Promise<Reply> {
-  if (ctx.role !== "manager") return { tone: "error", lines: [ctx.t.coach.managersOnlyRoster] };
+/** Today per rep — reported, off, or not yet — and whether today is a working day at all. */
+export async function todayRoster(
+  store: Store,
+  ctx: RequestContext,
+): Promise<Pick<RosterInput, "workingDay" | "today">> {
   const day = { start: ctx.today, end: ctx.today };
-  const [members, today, week, calendar] = await Promise.all([
+  const [members, today, calendar] = await Promise.all([
     store.listTeamMembers(ctx.team.id),
     loadTeamFigures(store, ctx.team, day, ctx.today),
-    // The pace over the working days already past, as the manager's alert counts it: today is still being worked.
-    loadTeamFigures(store, ctx.team, isoWeekRange(ctx.today), addDays(ctx.today, -1)),
     workingCalendar(store, ctx.team, day),
   ]);
   const workingDay = calendar.days.includes(ctx.today);
+  return {
+    workingDay,
+    today: teamReps(today, members).map((r) => ({ ...r, off: workingDay && r.expectedDays === 0 })),
+  };
+}
+
+/** Today's roster for a manager: who reported (visits against quota), who is off, who has not, and the week's pace. */
+export async function teamRoster(store: Store, ctx: RequestContext): Promise<Reply> {
+  if (ctx.role !== "manager") return { tone: "error", lines: [ctx.t.coach.managersOnlyRoster] };
+  const [members, today, week] = await Promise.all([
+    store.listTeamMembers(ctx.team.id),
+    todayRoster(store, ctx),
+    // The pace over the working days already past, as the manager's alert counts it: today is still being worked.
+    loadTeamFigures(store, ctx.team, isoWeekRange(ctx.today), addDays(ctx.today, -1)),
+  ]);
   return forAskerOnly(
     ctx,
     rosterView(ctx.t, {
       teamName: ctx.team.name,
       day: weekdayDate(ctx.t, ctx.today),
-      workingDay,
-      today: teamReps(today, members).map((r) => ({ ...r, off: workingDay && r.expectedDays === 0 })),
+      ...today,
       week: teamReps(week, members),
     }),
   );
@@ -176,9 +190,15 @@ export async function leaderboard(
  * The team's last `weeks` ISO weeks, this one so far included: visits against everyone's quota, leads, and the
  * funnel's ratio — as a table and a chart.
  */
-export async function trendWeeks(store: Store, ctx: RequestContext, weeks: number): Promise<TrendWeek[]> {
+export async function trendWeeks(
+  store: Store,
+  ctx: RequestContext,
+  weeks: number,
+  /** A day of the last week shown: this week unless the dashboard asks for an earlier stretch. */
+  through = ctx.today,
+): Promise<TrendWeek[]> {
   const members = await store.listTeamMembers(ctx.team.id);
-  const thisWeek = isoWeekRange(ctx.today);
+  const thisWeek = isoWeekRange(through);
   const starts = Array.from({ length: weeks }, (_, i) => addDays(thisWeek.start, -7 * (weeks - 1 - i)));
   return Promise.all(
     starts.map(async (start) => {

@@ -16,6 +16,12 @@ export interface Route {
   handle: RequestListener;
 }
 
+/** Everything under a path, any method: an app with routes of its own (the dashboard). */
+export interface Mount {
+  prefix: string;
+  handle: RequestListener;
+}
+
 export interface HttpServer {
   server: Server;
   /** The bound port: the configured one, or the one the OS chose for port 0. */
@@ -33,6 +39,7 @@ export async function startHttpServer(options: {
   port: number;
   host?: string;
   routes: Route[];
+  mounts?: Mount[];
   logger: Logger;
   health?: () => Health;
   /** False while stopping: deliveries get 503, and the platforms send them again (to another replica). */
@@ -53,7 +60,10 @@ export async function startHttpServer(options: {
       answer(res, ready ? 200 : 503, { ready, stopping: !accepting(), ...state });
       return;
     }
-    const handle = table.get(`${req.method} ${path}`);
+    const mount = options.mounts?.find((m) => path === m.prefix || path.startsWith(`${m.prefix}/`));
+    const handle = table.get(`${req.method} ${path}`) ?? mount?.handle;
+    // Logged by its route, never the path itself: a login link's path is its key.
+    const route = table.has(`${req.method} ${path}`) ? path : (mount?.prefix ?? path);
     if (!handle) {
       res.writeHead(404, { "content-type": "text/plain" }).end("not found");
       return;
@@ -65,7 +75,7 @@ export async function startHttpServer(options: {
     try {
       handle(req, res);
     } catch (error) {
-      options.logger.error({ err: error, path }, "HTTP handler failed");
+      options.logger.error({ err: error, route }, "HTTP handler failed");
       if (!res.headersSent) res.writeHead(500).end();
     }
   });

@@ -1,8 +1,10 @@
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runCli } from "../support/cli.js";
+import { BIN, runCli } from "../support/cli.js";
+import { get, linkIn, signIn, visibleText } from "../support/dashboard-client.js";
 
 describe("the console chat (corong start with piped stdin)", () => {
   let dir: string;
@@ -10,7 +12,8 @@ describe("the console chat (corong start with piped stdin)", () => {
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), "corong-console-"));
-    env = { DATABASE_URL: `sqlite:${join(dir, "data", "corong.db")}` };
+    // Port 0: each run's dashboard on a port of its own, so runs never collide.
+    env = { DATABASE_URL: `sqlite:${join(dir, "data", "corong.db")}`, PORT: "0" };
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -59,5 +62,30 @@ describe("the console chat (corong start with piped stdin)", () => {
     expect(stderr).toContain("DATABASE_URL: must be sqlite:PATH or postgres://");
     expect(stderr).toContain("PORT:");
     expect(stderr).toContain("DEFAULT_TIMEZONE: must be an IANA time zone");
+  });
+
+  it("prints a dashboard link that opens the demo team's pages while the chat runs", async () => {
+    const child = spawn(process.execPath, [BIN, "start", "--manager"], {
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk;
+    });
+    const closed = new Promise((resolve) => child.on("close", resolve));
+    try {
+      child.stdin.write("dashboard\n");
+      for (let i = 0; i < 200 && !/login\/\S+/.test(stdout); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(stdout).toContain("The Sales Demo dashboard: http://localhost:");
+      const session = await signIn(linkIn(stdout));
+      const base = new URL(linkIn(stdout)).origin;
+      const page = await get(`${base}/dashboard`, session);
+      expect(page.status).toBe(200);
+      expect(visibleText(page.text)).toMatch(/Sales Demo · \d+ \w+ – \d+ \w+ Team: \d+\/\d+ visits/);
+    } finally {
+      child.stdin.end();
+      await closed;
+    }
   });
 });

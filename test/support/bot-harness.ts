@@ -19,12 +19,17 @@ export interface Harness {
 }
 
 /** A Slack-like workspace with one team ("Sales JKT", Asia/Jakarta) and its manager "maya". */
-export async function harness(database: TestDatabase, workspace = "T1"): Promise<Harness> {
+export async function harness(
+  database: TestDatabase,
+  workspace = "T1",
+  options: { dashboard?: () => string | null } = {},
+): Promise<Harness> {
   const store = createStore(database.connection.db);
   const bot = createBot({
     store,
     logger: silentLogger,
     defaults: { timeZone: "Asia/Jakarta", locale: "en" },
+    ...(options.dashboard ? { dashboard: options.dashboard } : {}),
   });
   const at = new Date(WED_10AM_JAKARTA).toISOString();
   const workspaceId = await store.ensureWorkspace("slack", workspace, "Acme", at);

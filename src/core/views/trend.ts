@@ -18,7 +18,7 @@ export interface TrendWeek {
  * The weeks worth showing: from the first with any activity on (a new team's trend starts when it started, not
  * with weeks of zeros against a quota nobody was asked for yet). This week always stays.
  */
-export function fromFirstActiveWeek(weeks: readonly TrendWeek[]): TrendWeek[] {
+export function fromFirstActiveWeek<T extends TrendWeek>(weeks: readonly T[]): T[] {
   const first = weeks.findIndex((w) => w.analysis.hasData || w.counts.visits > 0 || w.counts.followUps > 0);
   return first === -1 ? weeks.slice(-1) : weeks.slice(first);
 }
