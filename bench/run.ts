@@ -3,11 +3,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import { createBot } from "../src/app/bot.js";
+import { seedDemo } from "../src/app/demo.js";
 import { silentLogger } from "../src/app/logger.js";
+import { mintLoginLink } from "../src/app/sign-in.js";
 import { parseReport } from "../src/core/parse/index.js";
 import { connect } from "../src/db/connect.js";
 import { migrateToLatest } from "../src/db/migrate.js";
 import { createStore } from "../src/db/store.js";
+import { startHttpServer } from "../src/http/server.js";
+import { createDashboard } from "../src/web/dashboard.js";
 import { generateCorpus } from "./corpus.js";
 
 /**
@@ -109,7 +113,90 @@ async function benchIngest() {
   }
 }
 
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+/** Each dashboard page on the demo team (four weeks, four reps) over real HTTP: median time and size. */
+async function benchDashboard() {
+  const dir = mkdtempSync(join(tmpdir(), "corong-bench-web-"));
+  const connection = connect(`sqlite:${join(dir, "web.db")}`);
+  try {
+    await migrateToLatest(connection);
+    const store = createStore(connection.db);
+    const now = Date.parse("2026-12-02T10:00:00+07:00");
+    const at = new Date(now).toISOString();
+    const { team } = await seedDemo(store, {
+      today: "2026-12-02",
+      timezone: "Asia/Jakarta",
+      locale: "en",
+      at,
+    });
+    const manager = await store.ensureMember(team.workspaceId, "you", "You", at);
+    await store.setRole(team.id, manager.id, "manager", at);
+    let base = "";
+    const http = await startHttpServer({
+      port: 0,
+      host: "127.0.0.1",
+      routes: [],
+      mounts: [
+        {
+          prefix: "/dashboard",
+          handle: createDashboard({
+            store,
+            logger: silentLogger,
+            clock: () => now,
+            publicUrl: () => base,
+            defaultLocale: "en",
+          }),
+        },
+      ],
+      logger: silentLogger,
+    });
+    base = `http://127.0.0.1:${http.port}`;
+    const link = await mintLoginLink(store, { teamId: team.id, memberId: manager.id, now, base });
+    const signedIn = await fetch(`${base}/dashboard/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: `token=${link.split("/").pop()}`,
+    });
+    const cookie = (signedIn.headers.getSetCookie()[0] ?? "").split(";")[0] ?? "";
+    const ayu = (await store.listTeamMembers(team.id)).find((m) => m.externalId === "ayu")?.id;
+    const time = async (path: string) => {
+      const times: number[] = [];
+      let bytes = 0;
+      for (let i = 0; i < 25; i++) {
+        const start = process.hrtime.bigint();
+        const res = await fetch(`${base}${path}`, { headers: { cookie } });
+        bytes = (await res.arrayBuffer()).byteLength;
+        times.push(Number(process.hrtime.bigint() - start) / 1e6);
+      }
+      return { ms: median(times), bytes };
+    };
+    // Baseline: the same server answering /healthz, the HTTP round trip with no work behind it.
+    const floor = await time("/healthz");
+    console.log(`dashboard baseline GET /healthz ${floor.ms.toFixed(2)} ms (median of 25)`);
+    for (const path of [
+      "/dashboard",
+      "/dashboard?period=quarter",
+      "/dashboard/trend",
+      "/dashboard/plan",
+      `/dashboard/reps/${ayu}?period=month`,
+      "/dashboard/reports.csv?period=quarter",
+    ]) {
+      const { ms, bytes } = await time(path);
+      console.log(
+        `          ${path.padEnd(40)} ${ms.toFixed(1).padStart(6)} ms  ${(bytes / 1024).toFixed(1).padStart(6)} KiB  ${(ms / floor.ms).toFixed(0)}x the floor`,
+      );
+    }
+    await http.close();
+  } finally {
+    await connection.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 console.log(`Corong bench · Node ${process.version} · ${new Date().toISOString()}`);
 benchParse();
 await benchIngest();
+await benchDashboard();
 console.log(`memory    peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB for the whole run`);

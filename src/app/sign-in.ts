@@ -8,9 +8,12 @@ export const LOGIN_LINK_TTL_MS = 15 * 60_000;
 /** A working day on the dashboard; then a new link from the chat. */
 export const SESSION_TTL_MS = 12 * 60 * 60_000;
 
-/** 256 bits from the OS, URL-safe: a link token, a session cookie or a CSRF token. */
+/**
+ * 256 bits from the OS as hex: a link token, a session cookie or a CSRF token. Hex, not base64url: an underscore
+ * in a link would read as italics to Slack's mrkdwn.
+ */
 export function newSecret(): string {
-  return randomBytes(32).toString("base64url");
+  return randomBytes(32).toString("hex");
 }
 
 /** How a secret is stored and looked up: a database copy holds no link or session that signs anyone in. */

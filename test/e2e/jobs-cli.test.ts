@@ -7,6 +7,7 @@ import { migrateToLatest } from "../../src/db/migrate.js";
 import { createStore } from "../../src/db/store.js";
 import { type FakeSlack, startFakeSlack } from "../fakes/slack-api.js";
 import { runCli } from "../support/cli.js";
+import { get, signIn, startDashboard, visibleText } from "../support/dashboard-client.js";
 import { readCsv } from "../support/read-csv.js";
 import { SIGNING_SECRET } from "../support/slack-client.js";
 
@@ -153,6 +154,36 @@ describe("corong jobs run, corong digest and corong export", () => {
       expect(code).toBe(2);
       expect(stdout).toBe("");
       expect(stderr).toContain(message);
+    }
+  });
+
+  it("mints a one-time dashboard link an operator can hand on, at PUBLIC_URL", async () => {
+    const none = await runCli(["login-link", "--team", "C0SALES"], { env });
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain("Sales JKT has no manager yet; pass --member PLATFORM_USER_ID");
+    expect((await runCli(["login-link", "--team", "C0SALES", "--member", "U9"], { env })).stderr).toContain(
+      'No member "U9" on Sales JKT. Members: U1 (Ayu, rep), U2 (Budi, rep)',
+    );
+
+    const minted = await runCli(["login-link", "--team", "C0SALES", "--member", "U1"], {
+      env: { ...env, PUBLIC_URL: "https://corong.example.com/" },
+    });
+    expect(minted.code).toBe(0);
+    const link = minted.stdout.trim().split("\n").at(-1) ?? "";
+    expect(link).toMatch(/^https:\/\/corong\.example\.com\/dashboard\/login\/[0-9a-f]{64}$/);
+
+    // Opened (here on loopback, as the proxy would forward it), it signs Ayu in to her own figures.
+    const connection = connect(env.DATABASE_URL ?? "");
+    const web = await startDashboard(createStore(connection.db), Date.now);
+    try {
+      const session = await signIn(`${web.base}/dashboard/login/${link.split("/").pop()}`);
+      const home = await get(`${web.base}/dashboard`, session);
+      expect(home.status).toBe(303);
+      const page = await get(`${web.base}${home.location}`, session);
+      expect(visibleText(page.text)).toContain("Ayu ·");
+    } finally {
+      await web.close();
+      await connection.close();
     }
   });
 });

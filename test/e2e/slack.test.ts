@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { teamHolidays } from "../../src/app/holidays.js";
 import type { Service } from "../../src/main.js";
 import type { FakeSlack } from "../fakes/slack-api.js";
+import { get, linkIn, signIn, visibleText } from "../support/dashboard-client.js";
 import { DIALECTS, type TestDatabase } from "../support/databases.js";
 import {
   commandRequest,
@@ -494,6 +495,16 @@ describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
       files: [expect.objectContaining({ title: "#sales-jkt · Dec 2026" })],
     });
     expect((await command("export")).text).toContain("Exports hold every rep's reports");
+
+    // The dashboard link, for the asker alone; it opens the team's pages on this process's port.
+    const dashboard = await command("dashboard", MAYA);
+    expect(dashboard.response_type).toBe("ephemeral");
+    expect(dashboard.text).toContain("🔐 The #sales-jkt dashboard: http://localhost:");
+    const session = await signIn(linkIn(dashboard.text).replace("localhost", "127.0.0.1"));
+    const overview = await get(`http://127.0.0.1:${service.port}/dashboard`, session);
+    expect(visibleText(overview.text)).toContain("#sales-jkt · 30 Nov – 6 Dec");
+    expect(visibleText(overview.text)).toContain("Ayu 4/5 (80%)");
+    expect((await command("dashboard")).text).toContain("🔐 Your figures: http://localhost:");
   });
 
   describe("request verification", () => {

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Logger } from "../../src/app/logger.js";
 import type { Service } from "../../src/main.js";
 import { FAKE_BOT, type FakeTelegram, type FakeUser } from "../fakes/telegram-api.js";
+import { get, linkIn, signIn, visibleText } from "../support/dashboard-client.js";
 import { DIALECTS, type TestDatabase } from "../support/databases.js";
 import { holdDatabase } from "../support/hold-database.js";
 import {
@@ -24,6 +25,7 @@ type Sent = {
   parse_mode?: string;
   reply_markup?: unknown;
   reply_parameters?: unknown;
+  link_preview_options?: unknown;
 };
 
 const ALL_TIME = { start: "2000-01-01", end: "2100-01-01" };
@@ -450,6 +452,23 @@ describe.each(DIALECTS)("Telegram end to end on $name", (dialect) => {
       document: { file: true },
       caption: "Sales JKT · Dec 2026",
     });
+
+    // The dashboard link goes to the manager's private chat, never into the group.
+    const [link, linkNotice] = await answers(groupText("/dashboard", MAYA), 2);
+    expect(link).toMatchObject({ chat_id: MAYA.id, link_preview_options: { is_disabled: true } });
+    expect(link?.text).toContain("🔐 The Sales JKT dashboard: http://localhost:");
+    expect(linkNotice).toMatchObject({
+      chat_id: GROUP.id,
+      text: "🔐 I sent you the dashboard link in a private chat.",
+    });
+    fake.refuse("sendMessage", "Forbidden: bot was blocked by the user", 1);
+    const [, refused] = await answers(groupText("/dashboard", MAYA), 2);
+    expect(refused?.text).toContain("Open a private chat with me");
+    const inGroup = fake.callsTo("sendMessage").filter((c) => (c.args as Sent).chat_id === GROUP.id);
+    expect(inGroup.some((c) => String((c.args as Sent).text).includes("/dashboard/login/"))).toBe(false);
+    const session = await signIn(linkIn(String(link?.text)).replace("localhost", "127.0.0.1"));
+    const page = await get(`http://127.0.0.1:${service.port}/dashboard/trend`, session);
+    expect(visibleText(page.text)).toContain("The last 1 week");
 
     // A rep asking about a colleague is refused in the group; their own funnel they may show there.
     const nosy = groupText("/funnel", AYU);

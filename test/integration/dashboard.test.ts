@@ -254,6 +254,17 @@ describe.each(DIALECTS)("the dashboard on $name", (dialect) => {
     );
     expect(away.location).toBe("/dashboard");
 
+    // Behind an https proxy (PUBLIC_URL), the cookie is sent over https only.
+    const proxied = await startDashboard(h.store, () => now, undefined, "https://corong.example.com");
+    try {
+      const link = linkIn(await h.send("dashboard", { user: "maya" }));
+      const opened = await post(`${proxied.base}/dashboard/login`, { token: link.split("/").pop() ?? "" });
+      expect(opened.setCookies[0]).toMatch(/; Secure/);
+      expect(opened.headers.get("strict-transport-security")).toBe("max-age=31536000");
+    } finally {
+      await proxied.close();
+    }
+
     // Another process on the same database (a restart, another replica) knows the session.
     const replica = await startDashboard(h.store, () => now);
     try {

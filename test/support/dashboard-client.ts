@@ -16,7 +16,13 @@ export interface Page {
 }
 
 /** The dashboard on a loopback port, as `corong start` serves it, with a clock the test moves. */
-export async function startDashboard(store: Store, clock: () => number, logger: Logger = silentLogger) {
+export async function startDashboard(
+  store: Store,
+  clock: () => number,
+  logger: Logger = silentLogger,
+  /** The address browsers use (`PUBLIC_URL`); this loopback address unless given. */
+  publicUrl?: string,
+) {
   let base = "";
   const http = await startHttpServer({
     port: 0,
@@ -25,7 +31,13 @@ export async function startDashboard(store: Store, clock: () => number, logger: 
     mounts: [
       {
         prefix: "/dashboard",
-        handle: createDashboard({ store, logger, clock, publicUrl: () => base, defaultLocale: "en" }),
+        handle: createDashboard({
+          store,
+          logger,
+          clock,
+          publicUrl: () => publicUrl ?? base,
+          defaultLocale: "en",
+        }),
       },
     ],
     logger,

@@ -238,6 +238,8 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
     await call("sendMessage", () =>
       api.sendMessage(chatId, text, {
         parse_mode: "HTML",
+        // The only links the bot sends are dashboard sign-ins: no preview to fetch them.
+        link_preview_options: { is_disabled: true },
         ...(reply_markup ? { reply_markup } : {}),
         ...(replyTo ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
       }),
