@@ -10,8 +10,7 @@ import { parseReport } from "../src/core/parse/index.js";
 import { connect } from "../src/db/connect.js";
 import { migrateToLatest } from "../src/db/migrate.js";
 import { createStore } from "../src/db/store.js";
-import { startHttpServer } from "../src/http/server.js";
-import { createDashboard } from "../src/web/dashboard.js";
+import { signIn, startDashboard } from "../test/support/dashboard-client.js";
 import { generateCorpus } from "./corpus.js";
 
 /**
@@ -132,34 +131,10 @@ async function benchDashboard() {
     });
     const manager = await store.ensureMember(team.workspaceId, "you", "You", at);
     await store.setRole(team.id, manager.id, "manager", at);
-    let base = "";
-    const http = await startHttpServer({
-      port: 0,
-      host: "127.0.0.1",
-      routes: [],
-      mounts: [
-        {
-          prefix: "/dashboard",
-          handle: createDashboard({
-            store,
-            logger: silentLogger,
-            clock: () => now,
-            publicUrl: () => base,
-            defaultLocale: "en",
-          }),
-        },
-      ],
-      logger: silentLogger,
-    });
-    base = `http://127.0.0.1:${http.port}`;
+    const web = await startDashboard(store, () => now);
+    const base = web.base;
     const link = await mintLoginLink(store, { teamId: team.id, memberId: manager.id, now, base });
-    const signedIn = await fetch(`${base}/dashboard/login`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: `token=${link.split("/").pop()}`,
-    });
-    const cookie = (signedIn.headers.getSetCookie()[0] ?? "").split(";")[0] ?? "";
+    const cookie = `corong_session=${await signIn(link)}`;
     const ayu = (await store.listTeamMembers(team.id)).find((m) => m.externalId === "ayu")?.id;
     const time = async (path: string) => {
       const times: number[] = [];
@@ -188,7 +163,7 @@ async function benchDashboard() {
         `          ${path.padEnd(40)} ${ms.toFixed(1).padStart(6)} ms  ${(bytes / 1024).toFixed(1).padStart(6)} KiB  ${(ms / floor.ms).toFixed(0)}x the floor`,
       );
     }
-    await http.close();
+    await web.close();
   } finally {
     await connection.close();
     rmSync(dir, { recursive: true, force: true });

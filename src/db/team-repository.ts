@@ -96,14 +96,16 @@ export async function updateTeam(db: Db, teamId: number, patch: TeamSettingsPatc
 }
 
 /** Every team with the platform it lives on: what the scheduler walks each minute. */
-export async function listTeamsWithPlatform(db: Db): Promise<Array<{ team: Team; platform: Platform }>> {
-  const rows = await db
+function teamsWithPlatform(db: Db) {
+  return db
     .selectFrom("teams")
     .innerJoin("workspaces", "workspaces.id", "teams.workspaceId")
     .selectAll("teams")
-    .select("workspaces.platform")
-    .orderBy("teams.id")
-    .execute();
+    .select("workspaces.platform");
+}
+
+export async function listTeamsWithPlatform(db: Db): Promise<Array<{ team: Team; platform: Platform }>> {
+  const rows = await teamsWithPlatform(db).orderBy("teams.id").execute();
   return rows.map((row) => ({ team: toTeam(row), platform: row.platform as Platform }));
 }
 
@@ -112,12 +114,6 @@ export async function getTeamWithPlatform(
   db: Db,
   teamId: number,
 ): Promise<{ team: Team; platform: Platform } | null> {
-  const row = await db
-    .selectFrom("teams")
-    .innerJoin("workspaces", "workspaces.id", "teams.workspaceId")
-    .selectAll("teams")
-    .select("workspaces.platform")
-    .where("teams.id", "=", teamId)
-    .executeTakeFirst();
+  const row = await teamsWithPlatform(db).where("teams.id", "=", teamId).executeTakeFirst();
   return row ? { team: toTeam(row), platform: row.platform as Platform } : null;
 }

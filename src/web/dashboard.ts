@@ -1,6 +1,7 @@
 import type { RequestListener } from "node:http";
 import { getRequestListener } from "@hono/node-server";
 import { type Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { html } from "hono/html";
 import { COMMAND_PREFIX, type RequestContext, requestContext } from "../app/context.js";
@@ -84,6 +85,9 @@ export function createDashboard(deps: DashboardDeps): RequestListener {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
     if (secure()) c.header("Strict-Transport-Security", "max-age=31536000");
   });
+
+  // The dashboard's forms carry a token and a field or two: anything bigger is not one of them.
+  app.use("*", bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.text("too large", 413) }));
 
   app.onError((error, c) => {
     // The route, never the URL: a login link's path is its key.

@@ -273,6 +273,16 @@ describe.each(DIALECTS)("the dashboard on $name", (dialect) => {
       await replica.close();
     }
 
+    // A session lasts a working day: 12 hours on, a new link is needed.
+    const expiring = await signInAs("maya");
+    now += 12 * 60 * MINUTE - MINUTE;
+    expect((await get(url("/dashboard"), expiring)).status).toBe(200);
+    now += 2 * MINUTE;
+    const expired = await get(url("/dashboard"), expiring);
+    expect(expired.status).toBe(401);
+    expect(visibleText(expired.text)).toContain("your session has expired");
+    now -= 12 * 60 * MINUTE + MINUTE;
+
     expect((await post(url("/dashboard/sign-out"), {}, session)).status).toBe(403);
     expect((await get(url("/dashboard"), session)).status).toBe(200);
     const out = await post(url("/dashboard/sign-out"), { csrf }, session);
@@ -298,6 +308,8 @@ describe.each(DIALECTS)("the dashboard on $name", (dialect) => {
       expect(page.text).not.toMatch(/<script|style="/i);
     }
     expect((await get(url("/dashboard"))).status).toBe(401);
+    // A body no dashboard form would send is refused before it is read.
+    expect((await post(url("/dashboard/login"), { token: "x".repeat(20_000) })).status).toBe(413);
 
     const custom = visibleText(
       (await get(url("/dashboard?period=custom&from=2026-11-23&to=2026-12-02"), session)).text,
