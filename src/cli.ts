@@ -6,6 +6,7 @@ import { renderDigest } from "./app/digest-post.js";
 import { exportCsv, MAX_EXPORT_DAYS } from "./app/export.js";
 import { lastCompleteWeek } from "./app/jobs.js";
 import { mintLoginLink } from "./app/sign-in.js";
+import { svgToPng } from "./charts/render-png.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import {
   dateInOwnOffset,
@@ -220,10 +221,10 @@ async function digestCommand(args: string[], config: Config): Promise<number> {
   return withTeam(config, values.team, async (store, { team, platform }) => {
     const today = localDateAt(Date.now(), team.timezone);
     const range = week ?? lastCompleteWeek(today).range;
-    const { reply, chart } = await renderDigest(store, team, range, platform, today);
+    const { reply, svg } = await renderDigest(store, team, range, platform, today);
     process.stdout.write(`${replyToText(reply)}\n`);
     if (values.png) {
-      writeFileSync(values.png, chart.png);
+      writeFileSync(values.png, svgToPng(svg));
       process.stdout.write(`Chart written to ${values.png}\n`);
     }
   });

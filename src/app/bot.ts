@@ -64,7 +64,8 @@ const MANAGER_ONLY = new Set<Command["kind"]>([
 
 /** Whether the asker's role decides the answer, so the platform's managers are worth re-reading first. */
 function needsRole(command: Command, incoming: Incoming): boolean {
-  if (MANAGER_ONLY.has(command.kind)) return true;
+  // A dashboard link carries the role it was asked with: a removed Telegram admin must not get a manager's.
+  if (MANAGER_ONLY.has(command.kind) || command.kind === "dashboard") return true;
   // Someone else's funnel is for managers (a rep's own is not).
   return (
     command.kind === "funnel" && (command.who ? "mention" in command.who : incoming.replyTo !== undefined)

@@ -1,4 +1,4 @@
-import { svgToPng } from "../charts/render-png.js";
+import { renderChart } from "../charts/render-png.js";
 import { trendChartSvg } from "../charts/trend-chart.js";
 import { addDays, earlierDay, isoWeekOf, isoWeekRange, monthRange } from "../core/calendar.js";
 import { rankLeaderboard } from "../core/coaching.js";
@@ -222,7 +222,7 @@ export async function trend(store: Store, ctx: RequestContext, weeks: 8 | 12): P
   const hasActivity = rows.some((w) => w.analysis.hasData || w.counts.visits > 0);
   const image = hasActivity
     ? {
-        png: svgToPng(
+        png: await renderChart(
           trendChartSvg(ctx.t, {
             title: ctx.t.coach.trendChartTitle(ctx.team.name, weeks),
             subtitle: rangeLabel(ctx.t, range),

@@ -3,7 +3,6 @@ import { trendChartSvg } from "../charts/trend-chart.js";
 import {
   addDays,
   type DateRange,
-  daysInRange,
   earlierDay,
   isoWeekOf,
   isoWeekRange,
@@ -11,7 +10,7 @@ import {
   monthRange,
 } from "../core/calendar.js";
 import { toCsv } from "../core/export/csv.js";
-import { type PeriodFigures, periodRows, reportRows } from "../core/export/rows.js";
+import { periodRows, reportRows } from "../core/export/rows.js";
 import { type RepFigures, teamReps } from "../core/figures.js";
 import { analyzeFunnel, type FunnelAnalysis } from "../core/funnel.js";
 import { type Counts, FUNNEL_STAGES } from "../core/metrics.js";
@@ -25,7 +24,7 @@ import { repFunnelView } from "../core/views/rep-funnel.js";
 import { fromFirstActiveWeek, type TrendWeek } from "../core/views/trend.js";
 import { todayRoster, trendWeeks } from "./coaching.js";
 import type { RequestContext } from "./context.js";
-import { loadTeamFigures } from "./figures.js";
+import { loadDailyFigures, loadTeamFigures } from "./figures.js";
 import { monthPlanAsOf } from "./plans.js";
 import type { Store } from "./ports.js";
 
@@ -56,11 +55,12 @@ export async function overviewPage(
   period: ChosenPeriod,
 ): Promise<OverviewPage> {
   const { range, previous } = period;
-  const [members, now, before, today] = await Promise.all([
+  const [members, now, before, today, checkIns] = await Promise.all([
     store.listTeamMembers(ctx.team.id),
     loadTeamFigures(store, ctx.team, range, asOfFor(range, ctx.today)),
     loadTeamFigures(store, ctx.team, previous, asOfFor(previous, ctx.today)),
     todayRoster(store, ctx),
+    store.countCheckIns({ teamId: ctx.team.id, range }),
   ]);
   const reps = teamReps(now, members).map((rep) => ({ now: rep, before: before.rep(rep.memberId) }));
   const label = rangeLabel(ctx.t, range);
@@ -83,6 +83,7 @@ export async function overviewPage(
       title: ctx.t.web.funnelHeading,
       analysis,
       helpCommand: `${ctx.commandPrefix}help`,
+      checkIns: { count: checkIns, visits: now.totals.visits },
     }),
     chartSvg: funnelChart(ctx, analysis, label),
   };
@@ -102,8 +103,8 @@ export async function overviewCsv(store: Store, ctx: RequestContext, period: Cho
   return toCsv(table.header, table.rows);
 }
 
-/** The most weeks one trend shows: a year. */
-const MAX_TREND_WEEKS = 53;
+/** The most weeks one trend shows: the ISO weeks a 366-day period can touch. */
+const MAX_TREND_WEEKS = 54;
 
 /** The ISO weeks a period touches, as the chat's trend counts them (the last one so far, if it is this week). */
 async function periodWeeks(store: Store, ctx: RequestContext, range: DateRange) {
@@ -191,14 +192,11 @@ export interface RepPage {
 
 /** One rep's figures per day of the period, each day scored as the chat scores it. */
 async function repDays(store: Store, ctx: RequestContext, member: TeamMember, range: DateRange) {
-  const days: PeriodFigures[] = [];
-  // One day at a time: a quarter is ninety small reads, not a burst on the pool.
-  for (const day of daysInRange(range)) {
-    const one = { start: day, end: day };
-    const figures = await loadTeamFigures(store, ctx.team, one, asOfFor(one, ctx.today), member.id);
-    days.push({ range: one, reps: [figures.rep(member.id, member.displayName)] });
-  }
-  return days;
+  const days = await loadDailyFigures(store, ctx.team, range, ctx.today, member.id);
+  return days.map(({ day, figures }) => ({
+    range: { start: day, end: day },
+    reps: [figures.rep(member.id, member.displayName)],
+  }));
 }
 
 export async function repPage(

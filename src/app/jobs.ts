@@ -1,3 +1,4 @@
+import { type ChartRenderer, renderChart as sharedRenderer } from "../charts/render-png.js";
 import { addDays, isoWeekOf, isoWeekRange, localDateAt, parseIsoWeekKey } from "../core/calendar.js";
 import { type DueJob, dueJobs } from "../core/schedule.js";
 import type { Platform, Team } from "../core/team.js";
@@ -5,7 +6,7 @@ import { textsFor } from "../core/texts/index.js";
 import { nudgeView, reminderView } from "../core/views/coaching.js";
 import { coachingMessages, type DirectMessage } from "./coaching-jobs.js";
 import { unpromptedLocale } from "./context.js";
-import { renderDigest } from "./digest-post.js";
+import { type DigestPost, renderDigest } from "./digest-post.js";
 import { isUndeliverable } from "./errors.js";
 import { loadTeamFigures } from "./figures.js";
 import { teamHolidays } from "./holidays.js";
@@ -36,6 +37,8 @@ export interface JobsDeps {
   store: Store;
   messengers: Partial<Record<Platform, Messenger>>;
   logger: Logger;
+  /** Renders the digest's chart; the process's chart worker unless a bench compares another way. */
+  renderChart?: ChartRenderer;
 }
 
 export interface TickReport {
@@ -53,6 +56,7 @@ type Outcome = "sent" | "settled-before" | "busy";
  */
 export function createJobRunner(deps: JobsDeps) {
   const { store, logger } = deps;
+  const renderChart = deps.renderChart ?? sharedRenderer;
   // Finished sweeps, remembered so a quiet minute costs no queries; the ledger stays the truth.
   const finished = new Set<string>();
   let prunedOn = "";
@@ -132,16 +136,29 @@ export function createJobRunner(deps: JobsDeps) {
     if (job.kind === "digest") {
       const week = parseIsoWeekKey(job.periodKey);
       if (!week) return;
-      const digest = await renderDigest(store, team, week, platform, localDateAt(now, team.timezone));
+      // Built only by whoever wins a claim, and once: a digest claimed by another replica costs nothing here.
+      let built: Promise<DigestPost> | undefined;
+      const digest = () =>
+        (built ??= renderDigest(store, team, week, platform, localDateAt(now, team.timezone)));
       // The text and the chart are two posts with two ledger entries: a failed upload never reposts the text.
-      const text = await once({ ...sweep, memberKey: "" }, now, () =>
-        messenger.postToTeam(team, digest.reply),
-      );
-      if (text === "sent") report.sent.push({ teamId: team.id, kind: job.kind, periodKey: job.periodKey });
+      const text = await once({ ...sweep, memberKey: "" }, now, async () => {
+        const post = await digest();
+        // A team set up after the week ended has no week to sum up: its first digest is next Monday's.
+        if (!post.beforeSetup) await messenger.postToTeam(team, post.reply);
+      });
+      if (text === "sent" && !(await digest()).beforeSetup)
+        report.sent.push({ teamId: team.id, kind: job.kind, periodKey: job.periodKey });
       if (text === "busy") return;
-      const chart = await once({ ...sweep, memberKey: "chart" }, now, () =>
-        messenger.postChart(team, digest.chart),
-      );
+      const chartKey = { ...sweep, memberKey: "chart" };
+      const chart = await once(chartKey, now, async () => {
+        const post = await digest();
+        if (post.beforeSetup) return;
+        // Rendered once, off the event loop, after the claim; a retry posts the same picture.
+        const kept = await store.jobPayload(chartKey);
+        const png = kept ?? (await renderChart(post.svg));
+        if (!kept) await store.saveJobPayload(chartKey, png);
+        await messenger.postChart(team, { ...post.chart, png });
+      });
       if (chart !== "busy") await finish(sweep, id, now);
       return;
     }

@@ -250,6 +250,9 @@ export interface Store {
   releaseJob(key: JobKey, attempt: number, retryAt: string): Promise<void>;
   failJob(key: JobKey, attempt: number): Promise<void>;
   isJobSettled(key: JobKey): Promise<boolean>;
+  /** Keeps what a claimed job made (the digest chart's PNG) for its retries. */
+  saveJobPayload(key: JobKey, payload: Uint8Array): Promise<void>;
+  jobPayload(key: JobKey): Promise<Uint8Array | null>;
   /** Deletes job ledger rows and settled deliveries from before `before`; returns how many. */
   pruneLedgers(before: string): Promise<number>;
 
@@ -258,6 +261,12 @@ export interface Store {
    * `memberId`): the one aggregate every figure is read from (app/figures).
    */
   sumCountsByMember(teamId: number, range: DateRange, memberId?: number): Promise<MemberTotals[]>;
+  /** The same sums per member and day (the dashboard's day-by-day table). */
+  sumCountsByMemberPerDay(
+    teamId: number,
+    range: DateRange,
+    memberId?: number,
+  ): Promise<Array<MemberTotals & { day: string }>>;
   /** Every report with its day in the range, withdrawn ones too, with the rep's name, in day order. */
   listReportsInRange(teamId: number, range: DateRange): Promise<Array<Report & { memberName: string }>>;
 

@@ -58,6 +58,9 @@ function named(choice: Exclude<PeriodChoice, "custom">, today: LocalDate): Chose
   }
 }
 
+/** A real date in the years a sales team reports in: year 0 or 9999 is a typo, and would break week arithmetic. */
+const plausible = (date: string) => isValidLocalDate(date) && date >= "1970-01-01" && date <= "2199-12-31";
+
 const isChoice = (value: string | undefined): value is PeriodChoice =>
   PERIOD_CHOICES.includes(value as PeriodChoice);
 
@@ -88,7 +91,7 @@ export function choosePeriod(
   }
   const { from = "", to = "" } = asked;
   const problem: PeriodProblem | null =
-    !isValidLocalDate(from) || !isValidLocalDate(to)
+    !plausible(from) || !plausible(to)
       ? "notADate"
       : to < from
         ? "reversed"

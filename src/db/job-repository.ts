@@ -84,3 +84,22 @@ export async function pruneLedgers(db: Db, before: string): Promise<number> {
   const signIns = await pruneSignIns(db, before);
   return Number(jobs.numDeletedRows) + deliveries + signIns;
 }
+
+/** What the claimed job made before sending (a chart), kept for its retries. */
+export async function saveJobPayload(db: Db, key: JobKey, payload: Uint8Array): Promise<void> {
+  await byKey(db, key)
+    .set({ payload: Buffer.from(payload) })
+    .execute();
+}
+
+export async function jobPayload(db: Db, key: JobKey): Promise<Uint8Array | null> {
+  const row = await db
+    .selectFrom("jobRuns")
+    .select("payload")
+    .where("teamId", "=", key.teamId)
+    .where("kind", "=", key.kind)
+    .where("periodKey", "=", key.periodKey)
+    .where("memberKey", "=", key.memberKey)
+    .executeTakeFirst();
+  return row?.payload ? Buffer.from(row.payload) : null;
+}

@@ -194,12 +194,7 @@ export async function findReportWithdrawnBy(db: Db, teamId: number, by: string):
  * The one aggregate over reports: per member, the sums of the period's active (not withdrawn) reports and the
  * distinct days they reported. Every figure Corong shows is read from it.
  */
-export async function sumCountsByMember(
-  db: Db,
-  teamId: number,
-  range: DateRange,
-  memberId?: number,
-): Promise<MemberTotals[]> {
+function countsByMember(db: Db, teamId: number, range: DateRange, memberId?: number) {
   let query = db
     .selectFrom("reports")
     .innerJoin("members", "members.id", "reports.memberId")
@@ -215,17 +210,51 @@ export async function sumCountsByMember(
     .where("reports.day", "<=", range.end)
     .where("reports.undoneAt", "is", null);
   if (memberId !== undefined) query = query.where("reports.memberId", "=", memberId);
-  const rows = await query
-    .groupBy(["reports.memberId", "members.displayName"])
-    .orderBy("members.displayName")
-    .execute();
-  return rows.map((row) => ({
+  return query;
+}
+
+function toTotals(row: {
+  memberId: number;
+  displayName: string;
+  daysReported: string | number;
+  firstDay: string;
+}) {
+  return {
     memberId: Number(row.memberId),
     displayName: row.displayName,
     daysReported: Number(row.daysReported),
     firstDay: row.firstDay,
     counts: toCounts(row),
-  }));
+  };
+}
+
+export async function sumCountsByMember(
+  db: Db,
+  teamId: number,
+  range: DateRange,
+  memberId?: number,
+): Promise<MemberTotals[]> {
+  const rows = await countsByMember(db, teamId, range, memberId)
+    .groupBy(["reports.memberId", "members.displayName"])
+    .orderBy("members.displayName")
+    .execute();
+  return rows.map(toTotals);
+}
+
+/** The same sums, one set per member and day: a day-by-day table in one query instead of one per day. */
+export async function sumCountsByMemberPerDay(
+  db: Db,
+  teamId: number,
+  range: DateRange,
+  memberId?: number,
+): Promise<Array<MemberTotals & { day: string }>> {
+  const rows = await countsByMember(db, teamId, range, memberId)
+    .select("reports.day")
+    .groupBy(["reports.day", "reports.memberId", "members.displayName"])
+    .orderBy("reports.day")
+    .orderBy("members.displayName")
+    .execute();
+  return rows.map((row) => ({ ...toTotals(row), day: row.day }));
 }
 
 /** Postgres returns sums as strings and empty sums as null: both become plain numbers here. */

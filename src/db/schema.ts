@@ -160,6 +160,7 @@ export interface JobRunsTable {
   attempts: ColumnType<number, number | undefined, number>;
   createdAt: string;
   sentAt: string | null;
+  payload: ColumnType<Uint8Array | null, Uint8Array | null | undefined, Uint8Array | null>;
 }
 
 export interface InboxTable {

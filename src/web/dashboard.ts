@@ -86,6 +86,17 @@ export function createDashboard(deps: DashboardDeps): RequestListener {
     if (secure()) c.header("Strict-Transport-Security", "max-age=31536000");
   });
 
+  // A form posted from another site (a login CSRF, planting someone else's session) is refused: browsers say
+  // where a request comes from. The session's own forms carry a CSRF token as well.
+  app.use("*", async (c, next) => {
+    const site = c.req.header("sec-fetch-site");
+    if (c.req.method === "POST" && site !== undefined && site !== "same-origin" && site !== "none") {
+      const t = textsFor(browserLocale(c, deps.defaultLocale));
+      return c.html(String(plainPage(t.locale, t.web.pageTitle, html`<p>${t.web.formExpired}</p>`)), 403);
+    }
+    await next();
+  });
+
   // The dashboard's forms carry a token and a field or two: anything bigger is not one of them.
   app.use("*", bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.text("too large", 413) }));
 

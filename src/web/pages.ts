@@ -56,7 +56,7 @@ export function overviewHtml(frame: Frame, page: OverviewPage): Html {
     <h2>${t.web.repsHeading}</h2>
     <div class="scroll"><table>
       <thead><tr><th>${c.rep}</th><th class="num">${c.visits}</th><th class="num">${c.followUps}</th>
-        <th class="num">${c.checkIns}</th><th class="num">${c.referrals}</th><th class="num">${c.days}</th>
+        <th class="num">${c.existingClients}</th><th class="num">${c.referrals}</th><th class="num">${c.days}</th>
         <th class="num">${c.previous} (${page.previousLabel})</th></tr></thead>
       <tbody>${page.reps.map((r) => repRow(frame, r.now, r.before))}</tbody>
     </table></div>

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { exportCsv } from "../../src/app/export.js";
 import type { Logger } from "../../src/app/logger.js";
 import { type Harness, harness, WED_10AM_JAKARTA } from "../support/bot-harness.js";
 import {
@@ -68,7 +69,15 @@ describe.each(DIALECTS)("the dashboard on $name", (dialect) => {
     expect((await get(link)).status).toBe(200);
 
     const token = link.split("/").pop() ?? "";
-    const opened = await post(url("/dashboard/login"), { token });
+    // A form on another site posting this token (to plant the session in someone's browser) is refused.
+    const planted = await post(url("/dashboard/login"), { token }, undefined, {
+      "sec-fetch-site": "cross-site",
+    });
+    expect(planted.status).toBe(403);
+    expect(planted.setCookies).toEqual([]);
+    const opened = await post(url("/dashboard/login"), { token }, undefined, {
+      "sec-fetch-site": "same-origin",
+    });
     expect(opened.status).toBe(303);
     expect(opened.location).toBe("/dashboard");
     const cookie = opened.setCookies.find((c) => c.startsWith("corong_session=")) ?? "";
@@ -177,6 +186,25 @@ describe.each(DIALECTS)("the dashboard on $name", (dialect) => {
     const days = readCsv((await get(url(`/dashboard/reps/${ayu}.csv`), session)).text).slice(1);
     expect(days).toHaveLength(7);
     expect(days.reduce((sum, r) => sum + Number(r[3]), 0)).toBe(8);
+    // Read in one query, scored day by day exactly as the chat's export scores each day on its own; with a day
+    // off and a quota changed midweek, so the scoring has something to get wrong.
+    await h.send("off 2026-12-01", { user: "ayu" });
+    await h.send("quota visits 6", { user: "maya" });
+    const month = readCsv((await get(url(`/dashboard/reps/${ayu}.csv?period=month`), session)).text);
+    const oracle = readCsv(
+      await exportCsv(
+        h.store,
+        h.team,
+        "slack",
+        { start: "2026-12-01", end: "2026-12-31" },
+        "day",
+        "2026-12-02",
+      ),
+    ).filter((r, i) => i === 0 || r[2] === "Ayu");
+    expect(month).toEqual(oracle);
+    // 1 December is her day off (she reported all the same); today is held to the new quota of 6.
+    expect(month[1]?.slice(13)).toEqual(["0", "0", "1", "0"]);
+    expect(month[2]?.slice(13)).toEqual(["6", "3", "0", "1"]);
 
     const trend = readCsv((await get(url("/dashboard/trend.csv"), session)).text);
     expect(trend).toHaveLength(3);

@@ -2,12 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createJobRunner } from "../../src/app/jobs.js";
 import { silentLogger } from "../../src/app/logger.js";
 import type { Store } from "../../src/app/ports.js";
+import { type ChartRenderer, renderChart } from "../../src/charts/render-png.js";
 import type { Member, Team } from "../../src/core/team.js";
 import { connect } from "../../src/db/connect.js";
 import { createStore } from "../../src/db/store.js";
 import { recordingMessenger } from "../fakes/recording-messenger.js";
 import { DIALECTS, type TestDatabase } from "../support/databases.js";
-import { type JobsTeam, jobsTeam } from "../support/jobs-team.js";
+import { type JobsTeam, jobsTeam, jobsTeamIn } from "../support/jobs-team.js";
 
 const jakarta = (local: string) => Date.parse(`${local}+07:00`);
 // Wednesday 2 December 2026.
@@ -284,5 +285,73 @@ describe.each(DIALECTS)("scheduled jobs on $name", (dialect) => {
     await jobs.runDue(monday + 2 * 60_000);
     const posts = out.delivered.filter((d) => d.to === "team");
     expect(posts.map((p) => (p.chart ? "chart" : "text"))).toEqual(["text", "chart"]);
+  });
+
+  it("renders the digest's chart once, after winning its claim; a retry posts the same picture", async () => {
+    const monday = jakarta("2026-12-07T08:00:00");
+    let renders = 0;
+    const counting: ChartRenderer = async (svg) => {
+      renders += 1;
+      return renderChart(svg);
+    };
+    const jobs = (s: Store = store) =>
+      createJobRunner({
+        store: s,
+        logger: silentLogger,
+        messengers: { slack: out.messenger },
+        renderChart: counting,
+      });
+
+    // Another replica holds the digest's claim: this one builds and renders nothing, and posts nothing.
+    const held = { teamId: team.id, kind: "digest" as const, periodKey: "2026-W49", memberKey: "" };
+    await store.claimJob(held, new Date(monday).toISOString(), new Date(monday + 5 * 60_000).toISOString());
+    await jobs().runDue(monday);
+    await jobs().runDue(monday + 60_000);
+    expect(renders).toBe(0);
+    expect(out.delivered).toEqual([]);
+
+    // Its lease runs out: this one takes over. The upload fails once; the retry posts the kept PNG.
+    const original = out.messenger.postChart;
+    let failures = 1;
+    const tried: Uint8Array[] = [];
+    out.messenger.postChart = async (t, chart) => {
+      tried.push(chart.png);
+      if (failures-- > 0) throw new Error("upload failed");
+      return original(t, chart);
+    };
+    const runner = jobs();
+    await runner.runDue(monday + 11 * 60_000);
+    await runner.runDue(monday + 14 * 60_000);
+    expect(out.delivered.filter((d) => d.to === "team").map((d) => (d.chart ? "chart" : "text"))).toEqual([
+      "text",
+      "chart",
+    ]);
+    expect(renders).toBe(1);
+    expect(tried).toHaveLength(2);
+    expect(Buffer.from(tried[1] ?? []).equals(Buffer.from(tried[0] ?? []))).toBe(true);
+    expect(
+      Buffer.from(tried[0] ?? [])
+        .subarray(1, 4)
+        .toString(),
+    ).toBe("PNG");
+  });
+
+  it("sends a team set up during a week no digest of that week, unless someone reported in it", async () => {
+    // The team was set up on Monday 30 November: the digest of week 48, due that morning, has nothing to say.
+    await runner().runDue(jakarta("2026-11-30T08:00:00"));
+    await runner().runDue(jakarta("2026-11-30T09:00:00"));
+    expect(out.delivered).toEqual([]);
+    await runner().runDue(jakarta("2026-12-07T08:00:00"));
+    expect(out.delivered.filter((d) => d.to === "team")[0]?.text).toContain("week 49 (30 Nov – 6 Dec)");
+
+    // A team whose rep booked a report to the week before setup gets that week's digest.
+    const other = await createStore(database.connection.db);
+    const second = await jobsTeamIn(other, "T2", "2026-11-30T00:00:00.000Z");
+    await second.report(second.reps.ayu, "2026-11-27", { visits: 3 });
+    out.delivered.length = 0;
+    await runner().runDue(jakarta("2026-11-30T08:00:00"));
+    const posts = out.delivered.filter((d) => d.to === "team" && d.teamId === second.team.id);
+    expect(posts[0]?.text).toContain("week 48 (23 – 29 Nov)");
+    expect(out.delivered.some((d) => d.teamId === team.id)).toBe(false);
   });
 });

@@ -69,12 +69,18 @@ export async function get(url: string, cookie?: string, headers: Record<string, 
 }
 
 /** A form POST as a browser sends it (application/x-www-form-urlencoded). */
-export async function post(url: string, form: Record<string, string>, cookie?: string): Promise<Page> {
+export async function post(
+  url: string,
+  form: Record<string, string>,
+  cookie?: string,
+  headers: Record<string, string> = {},
+): Promise<Page> {
   return toPage(
     await fetch(url, {
       method: "POST",
       redirect: "manual",
       headers: {
+        ...headers,
         "content-type": "application/x-www-form-urlencoded",
         ...(cookie ? { cookie: `corong_session=${cookie}` } : {}),
       },

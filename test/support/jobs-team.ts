@@ -11,8 +11,13 @@ export interface JobsTeam {
 }
 
 /** "Sales JKT" (Asia/Jakarta, Slack workspace T1), manager Maya, reps Ayu, Budi and Citra, all since `at`. */
-export async function jobsTeam(store: Store, at: string): Promise<JobsTeam> {
-  const workspaceId = await store.ensureWorkspace("slack", "T1", "Acme", at);
+export function jobsTeam(store: Store, at: string): Promise<JobsTeam> {
+  return jobsTeamIn(store, "T1", at);
+}
+
+/** The same team in another Slack workspace. */
+export async function jobsTeamIn(store: Store, workspace: string, at: string): Promise<JobsTeam> {
+  const workspaceId = await store.ensureWorkspace("slack", workspace, "Acme", at);
   const team = await store.createTeam(
     { workspaceId, externalId: "C1", name: "Sales JKT", timezone: "Asia/Jakarta", locale: "en" },
     at,

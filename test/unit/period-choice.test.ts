@@ -39,7 +39,10 @@ describe("the dashboard's period picker", () => {
     const refused = (from: string, to: string) => choosePeriod({ period: "custom", from, to }, WED);
     expect(refused("2026-11-31", "2026-12-01").problem).toBe("notADate");
     expect(refused("2026-12-05", "2026-12-01").problem).toBe("reversed");
-    expect(refused("0026-01-01", "2026-12-01").problem).toBe("tooLong");
+    expect(refused("2024-01-01", "2026-12-01").problem).toBe("tooLong");
+    // Years nobody reports in are typos, not periods (and would break the week arithmetic).
+    expect(refused("0000-01-01", "0000-01-07").problem).toBe("notADate");
+    expect(refused("9999-12-25", "9999-12-31").problem).toBe("notADate");
     expect(refused("2025-12-01", "2026-12-01").problem).toBeUndefined();
     expect(refused("2026-12-05", "2026-12-01").period.choice).toBe("week");
   });

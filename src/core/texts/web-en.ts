@@ -57,7 +57,7 @@ export const webEn: WebTexts = {
     rep: "Rep",
     visits: "Visits",
     followUps: "Follow-ups",
-    checkIns: "Check-ins",
+    existingClients: "Existing clients",
     referrals: "Referrals asked / got",
     days: "Days reported",
     previous: "Visits, period before",

@@ -57,7 +57,7 @@ export const webId: WebTexts = {
     rep: "Sales",
     visits: "Kunjungan",
     followUps: "Follow up",
-    checkIns: "Kontak klien lama",
+    existingClients: "Klien lama",
     referrals: "Referensi diminta / didapat",
     days: "Hari lapor",
     previous: "Kunjungan, periode sebelumnya",

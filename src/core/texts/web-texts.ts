@@ -49,7 +49,8 @@ export interface WebTexts {
     rep: string;
     visits: string;
     followUps: string;
-    checkIns: string;
+    /** Existing clients kept in touch with (relationship contacts), not location check-ins. */
+    existingClients: string;
     referrals: string;
     days: string;
     previous: string;
