@@ -4,8 +4,11 @@ import { join } from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import { createBot } from "../src/app/bot.js";
 import { seedDemo } from "../src/app/demo.js";
+import { createJobRunner } from "../src/app/jobs.js";
 import { silentLogger } from "../src/app/logger.js";
+import type { Messenger } from "../src/app/ports.js";
 import { mintLoginLink } from "../src/app/sign-in.js";
+import { type ChartRenderer, svgToPng } from "../src/charts/render-png.js";
 import { parseReport } from "../src/core/parse/index.js";
 import { connect } from "../src/db/connect.js";
 import { migrateToLatest } from "../src/db/migrate.js";
@@ -170,8 +173,99 @@ async function benchDashboard() {
   }
 }
 
+/**
+ * The Monday digests of many teams going out, as the event loop sees it: how long a Slack acknowledgement could be
+ * held up (the loop's worst and p99 delay while the tick runs), with each chart rendered on the loop (the old
+ * way, the baseline) and on the chart worker.
+ */
+async function benchDigestTick() {
+  const teams = 60;
+  const monday = Date.parse("2026-12-07T08:00:00+07:00");
+  const run = async (label: string, renderChart: ChartRenderer | undefined) => {
+    const dir = mkdtempSync(join(tmpdir(), "corong-bench-digest-"));
+    const connection = connect(`sqlite:${join(dir, "digest.db")}`);
+    try {
+      await migrateToLatest(connection);
+      const store = createStore(connection.db);
+      const at = "2026-11-23T00:00:00.000Z";
+      const workspaceId = await store.ensureWorkspace("slack", "bench", null, at);
+      for (let i = 0; i < teams; i++) {
+        const team = await store.createTeam(
+          { workspaceId, externalId: `C${i}`, name: `Team ${i}`, timezone: "Asia/Jakarta", locale: "en" },
+          at,
+        );
+        for (let r = 0; r < 5; r++) {
+          const member = await store.ensureMember(workspaceId, `U${i}-${r}`, `Rep ${r}`, at);
+          await store.joinTeam(team.id, member.id, at);
+          for (const day of ["2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04"]) {
+            await store.saveReport({
+              workspaceId,
+              teamId: team.id,
+              memberId: member.id,
+              day,
+              counts: { visits: 3 + r, followUps: 2, leads: 4, prospects: 2, potential: 1, closeable: r % 2 },
+              sourceText: "bench",
+              messageId: null,
+              at,
+            });
+          }
+        }
+      }
+      let posted = 0;
+      const messenger: Messenger = {
+        async sendDirect() {},
+        async postToTeam() {
+          posted += 1;
+        },
+        async postChart() {
+          posted += 1;
+        },
+      };
+      const jobs = createJobRunner({
+        store,
+        logger: silentLogger,
+        messengers: { slack: messenger },
+        ...(renderChart ? { renderChart } : {}),
+      });
+      // The loop's longest stall: the widest gap between runs of a 5 ms timer, the last stretch included (a tick
+      // that never yields would otherwise record nothing at all).
+      const rssBefore = process.memoryUsage().rss;
+      let rssPeak = rssBefore;
+      let last = performance.now();
+      let worst = 0;
+      const gaps: number[] = [];
+      const sample = () => {
+        const at = performance.now();
+        gaps.push(at - last);
+        worst = Math.max(worst, at - last);
+        last = at;
+        rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+      };
+      const sampler = setInterval(sample, 5);
+      const start = performance.now();
+      await jobs.runDue(monday);
+      const seconds = (performance.now() - start) / 1000;
+      sample();
+      clearInterval(sampler);
+      const p99 = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length * 0.99)] ?? 0;
+      console.log(
+        `          ${label.padEnd(22)} ${posted / 2} digests in ${seconds.toFixed(2)} s · longest stall ${worst.toFixed(0)} ms, p99 gap ${p99.toFixed(0)} ms (${gaps.length} samples) · RSS +${((rssPeak - rssBefore) / 2 ** 20).toFixed(0)} MiB`,
+      );
+    } finally {
+      await connection.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  console.log(
+    `digests   ${teams} teams' Monday digests in one tick (text + chart each), an in-process messenger:`,
+  );
+  await run("charts on the loop", async (svg) => svgToPng(svg));
+  await run("charts on the worker", undefined);
+}
+
 console.log(`Corong bench · Node ${process.version} · ${new Date().toISOString()}`);
 benchParse();
 await benchIngest();
 await benchDashboard();
+await benchDigestTick();
 console.log(`memory    peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB for the whole run`);
