@@ -266,8 +266,7 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case "start": {
       const { values } = parseArgs({ args: rest, options: { manager: { type: "boolean" } } });
-      await start(config, { asManager: values.manager ?? false });
-      return 0;
+      return start(config, { asManager: values.manager ?? false });
     }
     case "parse":
       return parseCommandLine(rest, config);

@@ -1,3 +1,4 @@
+import { fstatSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname } from "node:path";
 import type { webApi } from "@slack/bolt";
@@ -284,6 +285,17 @@ export async function startConsole(config: Config, options: { asManager?: boolea
   await connection.close();
 }
 
+/** Whether the console chat has anyone to read from: a terminal, a pipe or a file, not /dev/null or nothing. */
+function hasConsoleInput(): boolean {
+  if (process.stdin.isTTY) return true;
+  try {
+    const input = fstatSync(0);
+    return input.isFIFO() || input.isFile() || input.isSocket();
+  } catch {
+    return false;
+  }
+}
+
 /** Past this a stop that has not finished exits anyway: orchestrators kill at 10 s, and parked work is safe. */
 const HARD_STOP_MS = 9500;
 
@@ -291,11 +303,23 @@ const HARD_STOP_MS = 9500;
  * `corong start`: the service when a platform is configured, the console chat otherwise. SIGTERM or SIGINT
  * drains it (a second one exits at once).
  */
+/** Resolves with the process's exit code once the bot has stopped. */
 export async function start(
   config: Config,
   options: { asManager?: boolean; service?: ServiceOptions } = {},
-): Promise<void> {
-  if (!hasPlatform(config)) return startConsole(config, options);
+): Promise<number> {
+  if (!hasPlatform(config)) {
+    if (!hasConsoleInput()) {
+      // A container started without a platform token: the console would read nothing and exit 0, and the
+      // operator would see a service that "ran" and stopped.
+      process.stderr.write(
+        "No platform configured (set SLACK_BOT_TOKEN or TELEGRAM_BOT_TOKEN) and no terminal for the console chat; exiting.\n",
+      );
+      return 1;
+    }
+    await startConsole(config, options);
+    return 0;
+  }
   const logger = options.service?.logger ?? createLogger(config.LOG_LEVEL);
   // A stray rejection is a bug to log, not a reason to drop every conversation in flight.
   process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
@@ -318,4 +342,5 @@ export async function start(
     process.on("SIGINT", shutdown);
     process.on("SIGTERM", shutdown);
   });
+  return 0;
 }

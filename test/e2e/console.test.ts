@@ -88,4 +88,20 @@ describe("the console chat (corong start with piped stdin)", () => {
       await closed;
     }
   });
+
+  it("says so and exits non-zero when started with no platform and nothing to read (a bare container)", async () => {
+    const child = spawn(process.execPath, [BIN, "start"], {
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    const code = await new Promise((resolve) => child.on("close", resolve));
+    expect(code).toBe(1);
+    expect(stderr.trim().split("\n")).toEqual([
+      "No platform configured (set SLACK_BOT_TOKEN or TELEGRAM_BOT_TOKEN) and no terminal for the console chat; exiting.",
+    ]);
+  });
 });
