@@ -1,4 +1,5 @@
 import { fstatSync } from "node:fs";
+import type { RequestListener } from "node:http";
 import { tmpdir } from "node:os";
 import { dirname } from "node:path";
 import type { webApi } from "@slack/bolt";
@@ -20,8 +21,7 @@ import { createLogger } from "./logger.js";
 import { runConsoleChat } from "./platforms/console/console-chat.js";
 import { createConsoleMessenger } from "./platforms/console/console-messenger.js";
 import { createSlackAdapter, type SlackAdapter } from "./platforms/slack/slack-adapter.js";
-import { createTelegramAdapter, type TelegramAdapter } from "./platforms/telegram/telegram-adapter.js";
-import { createDashboard } from "./web/dashboard.js";
+import type { TelegramAdapter } from "./platforms/telegram/telegram-adapter.js";
 
 export interface ServiceOptions {
   clock?: () => number;
@@ -122,6 +122,8 @@ async function startOn(
   }
   let telegram: TelegramAdapter | undefined;
   if (config.TELEGRAM_BOT_TOKEN) {
+    // Loaded only when configured: a Slack-only deployment never pays for telegraf.
+    const { createTelegramAdapter } = await import("./platforms/telegram/telegram-adapter.js");
     telegram = createTelegramAdapter({
       botToken: config.TELEGRAM_BOT_TOKEN,
       ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
@@ -217,9 +219,22 @@ function dashboardMount(
   clock: () => number,
   publicUrl: () => string,
 ): Mount {
+  // The dashboard (Hono, its templates) loads on its first request: a process nobody opens it on never pays.
+  let listener: Promise<RequestListener> | undefined;
   return {
     prefix: "/dashboard",
-    handle: createDashboard({ store, logger, clock, publicUrl, defaultLocale: config.DEFAULT_LOCALE }),
+    handle(req, res) {
+      listener ??= import("./web/dashboard.js").then(({ createDashboard }) =>
+        createDashboard({ store, logger, clock, publicUrl, defaultLocale: config.DEFAULT_LOCALE }),
+      );
+      listener.then(
+        (handle) => handle(req, res),
+        (error: unknown) => {
+          logger.error({ err: error }, "the dashboard could not be loaded");
+          if (!res.headersSent) res.writeHead(500).end();
+        },
+      );
+    },
   };
 }
 

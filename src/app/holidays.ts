@@ -1,10 +1,17 @@
+import { createRequire } from "node:module";
 import { getCountryForTimezone } from "countries-and-timezones";
-import Holidays from "date-holidays";
+import type HolidaysType from "date-holidays";
 import type { DateRange, LocalDate } from "../core/calendar.js";
 import type { Team } from "../core/team.js";
 import type { Store } from "./ports.js";
 
 const publicByCountryYear = new Map<string, ReadonlySet<LocalDate>>();
+const require = createRequire(import.meta.url);
+
+/** The holiday data (~20 MB in memory), loaded the first time a team's calendar is asked for, not at start. */
+function holidaysLibrary(): typeof HolidaysType {
+  return require("date-holidays") as typeof HolidaysType;
+}
 
 /** The country a time zone is the clock of (Asia/Jakarta → ID, Europe/Berlin → DE). */
 export function countryForTimeZone(timeZone: string): string | null {
@@ -12,6 +19,7 @@ export function countryForTimeZone(timeZone: string): string | null {
 }
 
 export function isKnownCountry(country: string): boolean {
+  const Holidays = holidaysLibrary();
   return Boolean(new Holidays().getCountries()[country.toUpperCase()]);
 }
 
@@ -20,6 +28,7 @@ function publicHolidays(country: string, year: number): ReadonlySet<LocalDate> {
   const key = `${country}:${year}`;
   let days = publicByCountryYear.get(key);
   if (!days) {
+    const Holidays = holidaysLibrary();
     const calendar = new Holidays(country);
     days = new Set(
       (calendar.getHolidays(year) || []).filter((h) => h.type === "public").map((h) => h.date.slice(0, 10)),

@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
-import { Resvg } from "@resvg/resvg-js";
+import type { Resvg as ResvgType } from "@resvg/resvg-js";
 
 const require = createRequire(import.meta.url);
 
@@ -20,6 +20,7 @@ const OPTIONS = {
 
 /** Renders on the calling thread: for the CLI, where nothing else is waiting. */
 export function svgToPng(svg: string): Buffer {
+  const { Resvg } = require("@resvg/resvg-js") as { Resvg: typeof ResvgType };
   return new Resvg(svg, OPTIONS).render().asPng();
 }
 

@@ -1,11 +1,14 @@
 import { existsSync, mkdirSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
-import pg from "pg";
+import type PgModule from "pg";
 import type { Dialect } from "../../migrations/dialect.js";
 import type { Logger } from "../app/logger.js";
 import type { Database } from "./schema.js";
+
+const require = createRequire(import.meta.url);
 
 export interface Connection {
   db: Kysely<Database>;
@@ -39,6 +42,8 @@ export class DatabaseOpenError extends Error {
 export function connect(url: string, options: ConnectOptions = {}): Connection {
   const plugins = [new CamelCasePlugin()];
   if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
+    // Loaded only for a Postgres URL: an SQLite deployment never pays for the driver.
+    const pg = require("pg") as typeof PgModule;
     const pool = new pg.Pool({
       connectionString: url,
       max: options.poolSize ?? 10,

@@ -1,10 +1,13 @@
+import { createRequire } from "node:module";
 import type { webApi } from "@slack/bolt";
 import type { Logger as SlackLogger } from "@slack/logger";
-import { SocketModeClient } from "@slack/socket-mode";
+import type { SocketModeClient as SocketModeClientType } from "@slack/socket-mode";
 import type { Intake } from "../../app/intake.js";
 import type { Logger } from "../../app/logger.js";
 import { classifySocketEnvelope } from "./deliveries.js";
 import { type NotSaved, receiveSlackDelivery } from "./receive.js";
+
+const require = createRequire(import.meta.url);
 
 /** Slack redelivers an unacknowledged Socket Mode event up to three times. */
 const LAST_RETRY = 3;
@@ -29,6 +32,10 @@ export function createSlackSocket(options: {
   slackLogger: SlackLogger;
   notSaved: NotSaved;
 }) {
+  // Loaded only when Socket Mode is configured: an HTTP deployment never pays for the WebSocket client.
+  const { SocketModeClient } = require("@slack/socket-mode") as {
+    SocketModeClient: typeof SocketModeClientType;
+  };
   const client = new SocketModeClient({
     appToken: options.appToken,
     logger: options.slackLogger,
