@@ -263,9 +263,69 @@ async function benchDigestTick() {
   await run("charts on the worker", undefined);
 }
 
+/**
+ * One scheduler tick with nothing due, for many teams: the first after a start with no schedule recorded (every
+ * team worked out), then the steady state (only due teams read), beside a hand-written select of every team.
+ */
+async function benchSchedulerTick() {
+  const dir = mkdtempSync(join(tmpdir(), "corong-bench-tick-"));
+  const connection = connect(`sqlite:${join(dir, "tick.db")}`);
+  try {
+    await migrateToLatest(connection);
+    const store = createStore(connection.db);
+    const at = "2026-11-01T00:00:00.000Z";
+    const workspaceId = await store.ensureWorkspace("slack", "bench", null, at);
+    // Zones a few hours apart, so one instant finds every team between its jobs.
+    const zones = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura", "Asia/Singapore", "Asia/Tokyo"];
+    const count = 10_000;
+    await connection.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < count; i += 500) {
+        await trx
+          .insertInto("teams")
+          .values(
+            Array.from({ length: Math.min(500, count - i) }, (_, j) => ({
+              workspaceId,
+              externalId: `C${i + j}`,
+              name: `Team ${i + j}`,
+              timezone: zones[(i + j) % zones.length] ?? "Asia/Jakarta",
+              locale: "en",
+              createdAt: at,
+            })),
+          )
+          .execute();
+      }
+    });
+    const messenger: Messenger = { async sendDirect() {}, async postToTeam() {}, async postChart() {} };
+    const jobs = createJobRunner({ store, logger: silentLogger, messengers: { slack: messenger } });
+    // Thursday 09:00-11:00 local: after Wednesday's reminders ended, before Thursday's nudge.
+    const now = Date.parse("2026-12-03T02:00:00Z");
+    const time = async (run: () => Promise<unknown>) => {
+      const start = performance.now();
+      await run();
+      return performance.now() - start;
+    };
+    const first = await time(() => jobs.runDue(now));
+    const steady: number[] = [];
+    for (let i = 1; i <= 5; i++) steady.push(await time(() => jobs.runDue(now + i * 60_000)));
+    const baseline: number[] = [];
+    for (let i = 0; i < 5; i++)
+      baseline.push(await time(() => connection.db.selectFrom("teams").selectAll().execute()));
+    console.log(
+      `schedule  tick with nothing due, ${fmt(count)} teams: first after a start ${first.toFixed(0)} ms, then ${median(steady).toFixed(1)} ms (median of 5)`,
+    );
+    console.log(
+      `          hand-written select of every team ${median(baseline).toFixed(1)} ms   steady tick ratio ${(median(steady) / median(baseline)).toFixed(2)}x`,
+    );
+  } finally {
+    await connection.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 console.log(`Corong bench · Node ${process.version} · ${new Date().toISOString()}`);
 benchParse();
 await benchIngest();
 await benchDashboard();
 await benchDigestTick();
+await benchSchedulerTick();
 console.log(`memory    peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB for the whole run`);

@@ -17,6 +17,7 @@ import { teamCoachingTimes } from "./0016-team-coaching-times.js";
 import { reportRevisedAt } from "./0017-report-revised-at.js";
 import { webSignIn } from "./0018-web-sign-in.js";
 import { jobRunPayload } from "./0019-job-run-payload.js";
+import { teamNextDue } from "./0020-team-next-due.js";
 import type { CorongMigration } from "./dialect.js";
 
 /** Every migration, in order, one change each. Names sort in the order they must run; never rename or edit a shipped one. */
@@ -40,4 +41,5 @@ export const MIGRATIONS: Readonly<Record<string, CorongMigration>> = {
   "0017-report-revised-at": reportRevisedAt,
   "0018-web-sign-in": webSignIn,
   "0019-job-run-payload": jobRunPayload,
+  "0020-team-next-due": teamNextDue,
 };

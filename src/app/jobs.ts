@@ -1,6 +1,6 @@
 import { type ChartRenderer, renderChart as sharedRenderer } from "../charts/render-png.js";
 import { addDays, isoWeekOf, isoWeekRange, localDateAt, parseIsoWeekKey } from "../core/calendar.js";
-import { type DueJob, dueJobs } from "../core/schedule.js";
+import { type DueJob, dueJobs, nextDueAt } from "../core/schedule.js";
 import type { Platform, Team } from "../core/team.js";
 import { textsFor } from "../core/texts/index.js";
 import { nudgeView, reminderView } from "../core/views/coaching.js";
@@ -24,6 +24,9 @@ const LEASE_MS = 10 * 60_000;
  * (48 hours at most), and long enough to look into what happened last month.
  */
 const LEDGER_RETENTION_MS = 60 * 24 * 60 * 60_000;
+
+/** How soon a team with something still open (a retry, a claim held elsewhere) is looked at again. */
+const RETRY_TICK_MS = 60_000;
 
 /** Tries before a job is given up: with the backoff below they span about half an hour. */
 const MAX_ATTEMPTS = 6;
@@ -204,18 +207,28 @@ export function createJobRunner(deps: JobsDeps) {
       await pruneDaily(now).catch((error: unknown) =>
         logger.warn({ err: error }, "pruning the ledgers failed"),
       );
-      for (const { team, platform } of await store.listTeamsWithPlatform()) {
+      const at = new Date(now).toISOString();
+      // Written together at the end of the tick: one commit, not one per team.
+      const schedule: Array<{ team: Team; nextDueAt: string }> = [];
+      // Only the teams whose next instant has come: an idle team costs nothing per tick.
+      for (const { team, platform } of await store.listDueTeamsWithPlatform(at)) {
         const messenger = deps.messengers[platform];
+        // Another process serves this platform; its schedule is that process's to keep.
         if (!messenger) continue;
         try {
-          // Most minutes nothing new is due: decide that without touching the database.
           const pending = dueJobs(team, now, () => false).filter((job) => !finished.has(sweepId(team, job)));
-          if (pending.length === 0) continue;
-          const today = localDateAt(now, team.timezone);
-          const holidays = await teamHolidays(store, team, { start: addDays(today, -1), end: today });
-          for (const job of dueJobs(team, now, (d) => holidays.has(d))) {
-            await runJob(team, platform, messenger, job, now, report);
+          let due: DueJob[] = [];
+          if (pending.length > 0) {
+            const today = localDateAt(now, team.timezone);
+            const holidays = await teamHolidays(store, team, { start: addDays(today, -1), end: today });
+            due = dueJobs(team, now, (d) => holidays.has(d));
+            for (const job of due) await runJob(team, platform, messenger, job, now, report);
           }
+          // Done with everything due: sleep until something new can be. Anything still open (a send to retry, a
+          // claim another replica holds): look again next minute.
+          const open = due.some((job) => !finished.has(sweepId(team, job)));
+          const next = open ? now + RETRY_TICK_MS : nextDueAt(team, now);
+          schedule.push({ team, nextDueAt: new Date(next).toISOString() });
         } catch (error) {
           report.failed += 1;
           logger.error(
@@ -224,6 +237,11 @@ export function createJobRunner(deps: JobsDeps) {
           );
         }
       }
+      // A team whose schedule is not written is due again next tick: the ledger keeps that from doubling anything.
+      if (schedule.length > 0)
+        await store
+          .setTeamsNextDue(schedule, at)
+          .catch((error: unknown) => logger.warn({ err: error }, "recording when teams are next due failed"));
       return report;
     },
   };

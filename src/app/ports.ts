@@ -239,6 +239,13 @@ export interface Store {
 
   listTeamsWithPlatform(): Promise<Array<{ team: Team; platform: Platform }>>;
   getTeamWithPlatform(teamId: number): Promise<{ team: Team; platform: Platform } | null>;
+  /** The teams whose next scheduled instant has come at `at` (or was never worked out). */
+  listDueTeamsWithPlatform(at: string): Promise<Array<{ team: Team; platform: Platform }>>;
+  /** When the scheduler next needs each team, unless its schedule changed since `team` was read; one transaction. */
+  setTeamsNextDue(
+    entries: ReadonlyArray<{ team: Team; nextDueAt: string }>,
+    checkedAt: string,
+  ): Promise<void>;
   listTeamHolidays(teamId: number, range: DateRange): Promise<string[]>;
   addTeamHoliday(teamId: number, day: string, name: string | null): Promise<void>;
   addDaysOff(teamId: number, memberId: number, days: string[], at: string): Promise<void>;

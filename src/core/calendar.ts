@@ -224,7 +224,13 @@ export function localTimeAt(instant: number, timeZone: string): LocalTime {
 
 /** The calendar date in `timeZone` at `instant`. Throws RangeError for an unknown zone. */
 export function localDateAt(instant: number, timeZone: string): LocalDate {
-  return formatYmd(wallClockAt(instant, timeZone).ymd);
+  const key = `${instant}|${timeZone}`;
+  const known = localDates.get(key);
+  if (known !== undefined) return known;
+  const date = formatYmd(wallClockAt(instant, timeZone).ymd);
+  if (localDates.size >= MEMO_LIMIT) localDates.clear();
+  localDates.set(key, date);
+  return date;
 }
 
 /** True when `timeZone` is an IANA zone (or alias) this runtime's Intl knows. */
@@ -262,6 +268,22 @@ export function parseTimeOfDay(time: string): number | null {
  * Throws RangeError for a malformed date or time or an unknown zone.
  */
 export function instantAt(date: LocalDate, time: string /* "HH:MM" */, timeZone: string): number {
+  // Teams share zones and times: a scheduler tick over thousands of teams asks the same few questions.
+  const key = `${date}|${time}|${timeZone}`;
+  const known = instants.get(key);
+  if (known !== undefined) return known;
+  const instant = computeInstantAt(date, time, timeZone);
+  if (instants.size >= MEMO_LIMIT) instants.clear();
+  instants.set(key, instant);
+  return instant;
+}
+
+/** Answers remembered: a bounded table, emptied when full (a cache, not state: the answers never change). */
+const MEMO_LIMIT = 20_000;
+const instants = new Map<string, number>();
+const localDates = new Map<string, LocalDate>();
+
+function computeInstantAt(date: LocalDate, time: string, timeZone: string): number {
   const minutes = parseTimeOfDay(time);
   if (minutes === null) throw new RangeError(`Not a time of day (HH:MM): ${JSON.stringify(time)}`);
   const wall = dayNumber(date) * MS_PER_DAY + minutes * MS_PER_MINUTE;

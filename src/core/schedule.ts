@@ -93,3 +93,29 @@ function lastDigestDue(team: ScheduledTeam, now: number): DueJob | null {
   }
   return null;
 }
+
+/**
+ * The next instant after `now` at which a job can become due for the team: the earliest of its reminder, nudge,
+ * weekly and digest times still to come. Until then `dueJobs` can only lose jobs (a day ends, the digest's catch-up
+ * runs out), never gain one, so the scheduler need not look at the team. Holidays are not consulted: waking on one
+ * finds nothing due and looks ahead again.
+ */
+export function nextDueAt(team: ScheduledTeam, now: number): number {
+  const today = localDateAt(now, team.timezone);
+  // Every job recurs within a week; eight days cover a week's times from any moment of today.
+  for (let ahead = 0; ahead <= 8; ahead++) {
+    const day = addDays(today, ahead);
+    const weekday = isoWeekday(day);
+    const times: string[] = [];
+    if (team.workingDays.includes(weekday)) {
+      times.push(team.nudgeTime, team.reminderTime);
+      if (weekday === team.alertDay) times.push(team.alertTime);
+      if (weekday === team.recapDay) times.push(team.recapTime);
+    }
+    if (weekday === DIGEST_WEEKDAY) times.push(team.digestTime);
+    const upcoming = times.map((time) => instantAt(day, time, team.timezone)).filter((at) => at > now);
+    // A later day's times are all later than an earlier day's.
+    if (upcoming.length > 0) return Math.min(...upcoming);
+  }
+  return now + 7 * 24 * 60 * 60 * 1000;
+}

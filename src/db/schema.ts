@@ -103,6 +103,8 @@ export interface TeamsTable {
   recapDay: ColumnType<number, number | undefined, number>;
   recapTime: ColumnType<string, string | undefined, string>;
   createdAt: string;
+  nextDueAt: ColumnType<string | null, string | null | undefined, string | null>;
+  dueCheckedAt: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface MembersTable {

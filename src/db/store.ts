@@ -72,6 +72,12 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
     countOpenDeliveries: () => inbox.countOpenDeliveries(db),
     listTeamsWithPlatform: () => teams.listTeamsWithPlatform(db),
     getTeamWithPlatform: (...args) => teams.getTeamWithPlatform(db, ...args),
+    listDueTeamsWithPlatform: (...args) => teams.listDueTeamsWithPlatform(db, ...args),
+    setTeamsNextDue: (entries, checkedAt) =>
+      db.transaction().execute(async (trx) => {
+        for (const { team, nextDueAt } of entries)
+          await teams.setTeamNextDue(trx, team, nextDueAt, checkedAt);
+      }),
     listTeamHolidays: (...args) => calendar.listTeamHolidays(db, ...args),
     addTeamHoliday: (...args) => calendar.addTeamHoliday(db, ...args),
     addDaysOff: (...args) => calendar.addDaysOff(db, ...args),

@@ -91,7 +91,13 @@ export async function updateTeam(db: Db, teamId: number, patch: TeamSettingsPatc
   if (patch.alertTime !== undefined) set.alertTime = patch.alertTime;
   if (patch.recapDay !== undefined) set.recapDay = patch.recapDay;
   if (patch.recapTime !== undefined) set.recapTime = patch.recapTime;
-  if (Object.keys(set).length > 0) await db.updateTable("teams").set(set).where("id", "=", teamId).execute();
+  // Any change may move a scheduled time: the scheduler looks at the team again on its next tick.
+  if (Object.keys(set).length > 0)
+    await db
+      .updateTable("teams")
+      .set({ ...set, nextDueAt: null, dueCheckedAt: null })
+      .where("id", "=", teamId)
+      .execute();
   return getTeamOrThrow(db, teamId);
 }
 
@@ -116,4 +122,51 @@ export async function getTeamWithPlatform(
 ): Promise<{ team: Team; platform: Platform } | null> {
   const row = await teamsWithPlatform(db).where("teams.id", "=", teamId).executeTakeFirst();
   return row ? { team: toTeam(row), platform: row.platform as Platform } : null;
+}
+
+/**
+ * The teams the scheduler must look at `at`: those whose next instant has come, those never looked at, and those
+ * looked at "later" than `at` (a clock set back, or `corong jobs run --now` in the past).
+ */
+export async function listDueTeamsWithPlatform(
+  db: Db,
+  at: string,
+): Promise<Array<{ team: Team; platform: Platform }>> {
+  const rows = await teamsWithPlatform(db)
+    .where((eb) =>
+      eb.or([
+        eb("teams.nextDueAt", "is", null),
+        eb("teams.nextDueAt", "<=", at),
+        eb("teams.dueCheckedAt", ">", at),
+      ]),
+    )
+    .orderBy("teams.id")
+    .execute();
+  return rows.map((row) => ({ team: toTeam(row), platform: row.platform as Platform }));
+}
+
+/**
+ * Records when the scheduler next needs the team, worked out from `team` as it was read: if its settings changed
+ * meanwhile, nothing is written and the team stays due, so a new time is never hidden behind an old one.
+ */
+export async function setTeamNextDue(
+  db: Db,
+  team: Team,
+  nextDueAt: string,
+  checkedAt: string,
+): Promise<void> {
+  await db
+    .updateTable("teams")
+    .set({ nextDueAt, dueCheckedAt: checkedAt })
+    .where("id", "=", team.id)
+    .where("timezone", "=", team.timezone)
+    .where("workingDays", "=", team.workingDays.join(","))
+    .where("reminderTime", "=", team.reminderTime)
+    .where("nudgeTime", "=", team.nudgeTime)
+    .where("digestTime", "=", team.digestTime)
+    .where("alertDay", "=", team.alertDay)
+    .where("alertTime", "=", team.alertTime)
+    .where("recapDay", "=", team.recapDay)
+    .where("recapTime", "=", team.recapTime)
+    .execute();
 }

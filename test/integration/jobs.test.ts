@@ -354,4 +354,45 @@ describe.each(DIALECTS)("scheduled jobs on $name", (dialect) => {
     expect(posts[0]?.text).toContain("week 48 (23 – 29 Nov)");
     expect(out.delivered.some((d) => d.teamId === team.id)).toBe(false);
   });
+
+  it("looks only at teams whose next job has come, and picks up a changed time at once", async () => {
+    const jobs = runner();
+    await jobs.runDue(jakarta(`${WED}T13:00:00`));
+    expect(sentTo("nudge")).toEqual(["Ayu", "Budi", "Citra"]);
+    // Between the nudge and the reminder the team is not read at all: one query for the teams that are due.
+    const calls: string[] = [];
+    const counting = new Proxy(store, {
+      get(target, name: keyof Store) {
+        const value = target[name];
+        return typeof value === "function"
+          ? (...args: unknown[]) => {
+              calls.push(String(name));
+              return (value as (...a: unknown[]) => unknown).apply(target, args);
+            }
+          : value;
+      },
+    });
+    const quiet = createJobRunner({
+      store: counting,
+      logger: silentLogger,
+      messengers: { slack: out.messenger },
+    });
+    await quiet.runDue(jakarta(`${WED}T13:30:00`));
+    await quiet.runDue(jakarta(`${WED}T14:30:00`));
+    expect(calls.filter((c) => c !== "pruneLedgers")).toEqual([
+      "listDueTeamsWithPlatform",
+      "listDueTeamsWithPlatform",
+    ]);
+
+    // The manager moves the reminder to 15:00: it goes out at 15:00, not at the 16:00 worked out before.
+    const stale = team;
+    team = await store.updateTeam(team.id, { reminderTime: "15:00" });
+    // A tick that read the team before the change cannot put the old time back.
+    await store.setTeamsNextDue(
+      [{ team: stale, nextDueAt: "2026-12-02T09:00:00.000Z" }],
+      new Date(jakarta(`${WED}T14:40:00`)).toISOString(),
+    );
+    await jobs.runDue(jakarta(`${WED}T15:00:00`));
+    expect(sentTo("reminder")).toEqual(["Ayu", "Budi", "Citra"]);
+  });
 });
