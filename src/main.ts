@@ -16,6 +16,7 @@ import { type Connection, openDatabase } from "./db/connect.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { createStore } from "./db/store.js";
 import { createDatabaseHealth, type Health } from "./http/health.js";
+import { createPrometheusTelemetry } from "./http/metrics.js";
 import { type HttpServer, type Mount, type Route, startHttpServer } from "./http/server.js";
 import { createLogger } from "./logger.js";
 import { runConsoleChat } from "./platforms/console/console-chat.js";
@@ -88,6 +89,8 @@ async function startOn(
   await migrateToLatest(connection);
   const database = createDatabaseHealth(connection, clock);
   const store = createStore(connection.db, { onOutcome: database.record });
+  const metrics = createPrometheusTelemetry();
+  const telemetry = metrics.telemetry;
   // The dashboard is served wherever the HTTP port is; its links name the address members reach it at.
   let dashboardBase: string | null = null;
   const bot = createBot({
@@ -95,14 +98,16 @@ async function startOn(
     logger,
     defaults: { timeZone: config.DEFAULT_TIMEZONE, locale: config.DEFAULT_LOCALE },
     dashboard: () => dashboardBase,
+    telemetry,
   });
   const intake = createIntake({
     store,
     logger,
     clock,
+    telemetry,
     ...(options.deliveryLeaseMs ? { leaseMs: options.deliveryLeaseMs } : {}),
   });
-  const routes: Route[] = [];
+  const routes: Route[] = [metrics.route];
   let slack: SlackAdapter | undefined;
   if (config.SLACK_BOT_TOKEN) {
     slack = createSlackAdapter({
@@ -142,6 +147,7 @@ async function startOn(
   const jobs = createJobRunner({
     store,
     logger,
+    telemetry,
     messengers: {
       console: createConsoleMessenger(process.stdout, consoleChartDir(config)),
       ...(slack ? { slack: slack.messenger } : {}),

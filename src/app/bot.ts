@@ -15,7 +15,7 @@ import { exportReply } from "./export.js";
 import { identify } from "./identity.js";
 import type { Incoming, IncomingAction, Viewer } from "./incoming.js";
 import type { Logger } from "./logger.js";
-import type { Store } from "./ports.js";
+import { NO_TELEMETRY, type Store, type Telemetry } from "./ports.js";
 import { logReport, undoLastReport, undoReport, withdrawDeletedMessage } from "./reports.js";
 import { changeSetting, markDaysOff, showSettings } from "./schedule-settings.js";
 import { setLanguage, setMonthlyTarget, setQuota, showQuota } from "./settings.js";
@@ -48,6 +48,7 @@ export interface BotDeps {
   defaults: { timeZone: string; locale: Locale };
   /** Where the dashboard is reached; absent (or null) where this process serves none. */
   dashboard?: DashboardBase;
+  telemetry?: Telemetry;
 }
 
 type Resolved = { ctx: RequestContext } | { reply: Reply };
@@ -316,15 +317,22 @@ async function route(
   incoming: Incoming,
 ): Promise<Reply> {
   const { store } = deps;
+  const telemetry = deps.telemetry ?? NO_TELEMETRY;
+  telemetry.command(ctx.platform, command.kind);
   switch (command.kind) {
     case "report":
-      return logReport(store, ctx, {
-        text: command.text,
-        messageId: incoming.messageId ?? null,
-        inChannel: incoming.via === "channel",
-        writtenAt: incoming.sentAt,
-        revisedAt: incoming.revisedAt,
-      });
+      return logReport(
+        store,
+        ctx,
+        {
+          text: command.text,
+          messageId: incoming.messageId ?? null,
+          inChannel: incoming.via === "channel",
+          writtenAt: incoming.sentAt,
+          revisedAt: incoming.revisedAt,
+        },
+        telemetry,
+      );
     case "today":
       return todaySummary(store, ctx);
     case "week":

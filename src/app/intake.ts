@@ -3,7 +3,14 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { Platform } from "../core/team.js";
 import { CorongError, isUnavailable, isUndeliverable } from "./errors.js";
 import type { Logger } from "./logger.js";
-import type { InboxItem, NewDelivery, Settlement, Store } from "./ports.js";
+import {
+  type InboxItem,
+  type NewDelivery,
+  NO_TELEMETRY,
+  type Settlement,
+  type Store,
+  type Telemetry,
+} from "./ports.js";
 
 /** The platform's answer to a delivery it is still waiting on (an HTTP response, a Socket Mode ack). */
 export type LiveAck = (body?: unknown) => Promise<void>;
@@ -30,6 +37,7 @@ export interface IntakeOptions {
   leaseMs?: number;
   /** How often due deliveries (retries, claims whose holder died) are looked for. */
   sweepMs?: number;
+  telemetry?: Telemetry;
 }
 
 export interface Intake {
@@ -76,6 +84,7 @@ function retryDelayMs(attempt: number): number {
  */
 export function createIntake(options: IntakeOptions): Intake {
   const { store, clock } = options;
+  const telemetry = options.telemetry ?? NO_TELEMETRY;
   const logger = options.logger.child({ part: "intake" });
   const leaseMs = options.leaseMs ?? LEASE_MS;
   const sweepMs = options.sweepMs ?? SWEEP_MS;
@@ -146,7 +155,7 @@ export function createIntake(options: IntakeOptions): Intake {
       );
   }
 
-  async function failed(item: InboxItem, error: unknown): Promise<void> {
+  async function failed(item: InboxItem, error: unknown): Promise<"failed" | "retry"> {
     const now = clock();
     const reason = error instanceof Error ? error.message : String(error);
     const context = { err: error, delivery: item.id, platform: item.platform, attempt: item.attempts };
@@ -158,17 +167,20 @@ export function createIntake(options: IntakeOptions): Intake {
       logger.error(context, "a delivery could not be handled and was given up");
       await settleFinally(item, { status: "failed", at: iso(now), error: reason });
       await notify(item, "lost");
-      return;
+      return "failed";
     }
     logger.warn(context, "handling a delivery failed; it will be retried");
     await settle(item, { status: "pending", dueAt: iso(now + retryDelayMs(item.attempts)), error: reason });
     if (item.attempts === 1 && isUnavailable(error)) await notify(item, "delayed");
+    return "retry";
   }
 
   async function work(item: InboxItem, ack?: LiveAck): Promise<void> {
     await started;
     // Parked by a stop while it waited its turn: the next process takes it.
     if (!held.has(item.id)) return;
+    const begunAt = clock();
+    const took = () => (clock() - begunAt) / 1000;
     try {
       try {
         const handler = handlers.get(item.platform);
@@ -176,12 +188,13 @@ export function createIntake(options: IntakeOptions): Intake {
         begun.add(item.id);
         await handler.process(item, ack);
       } catch (error) {
-        if (held.has(item.id)) await failed(item, error);
+        if (held.has(item.id)) telemetry.delivery(item.platform, await failed(item, error), took());
         return;
       }
       if (!held.has(item.id)) return;
       await settleFinally(item, { status: "done", at: iso(clock()) });
       finished++;
+      telemetry.delivery(item.platform, "done", took());
     } catch (error) {
       logger.error({ err: error, delivery: item.id }, "the end of a delivery could not be recorded");
     } finally {

@@ -11,7 +11,7 @@ import { isUndeliverable } from "./errors.js";
 import { loadTeamFigures } from "./figures.js";
 import { teamHolidays } from "./holidays.js";
 import type { Logger } from "./logger.js";
-import type { JobKey, Messenger, Store } from "./ports.js";
+import { type JobKey, type Messenger, NO_TELEMETRY, type Store, type Telemetry } from "./ports.js";
 
 /**
  * How long a claimed job may take before another scheduler may take it over (a crash between claim and post).
@@ -42,6 +42,7 @@ export interface JobsDeps {
   logger: Logger;
   /** Renders the digest's chart; the process's chart worker unless a bench compares another way. */
   renderChart?: ChartRenderer;
+  telemetry?: Telemetry;
 }
 
 export interface TickReport {
@@ -60,6 +61,7 @@ type Outcome = "sent" | "settled-before" | "busy";
 export function createJobRunner(deps: JobsDeps) {
   const { store, logger } = deps;
   const renderChart = deps.renderChart ?? sharedRenderer;
+  const telemetry = deps.telemetry ?? NO_TELEMETRY;
   // Finished sweeps, remembered so a quiet minute costs no queries; the ledger stays the truth.
   const finished = new Set<string>();
   let prunedOn = "";
@@ -85,13 +87,17 @@ export function createJobRunner(deps: JobsDeps) {
     } catch (error) {
       if (isUndeliverable(error) || attempt >= MAX_ATTEMPTS) {
         await store.failJob(key, attempt);
+        telemetry.jobRun(key.kind, "given_up");
         logger.warn({ err: error, job: key, attempt }, "scheduled message given up");
         return "settled-before";
       }
       await store.releaseJob(key, attempt, new Date(now + retryDelayMs(attempt)).toISOString());
+      telemetry.jobRun(key.kind, "retry");
       throw error;
     }
     await store.markJobSent(key, new Date(now).toISOString());
+    // The sweep's own entry marks a finished team, not a message.
+    if (key.memberKey !== "*") telemetry.jobRun(key.kind, "sent");
     return "sent";
   }
 

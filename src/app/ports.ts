@@ -302,3 +302,24 @@ export interface Messenger {
   /** An image in the team's channel or group (the digest's chart, right after its text). */
   postChart(team: Team, chart: Chart): Promise<void>;
 }
+
+/** What operators count, as the use cases see it; Prometheus behind it (src/http/metrics.ts), or nothing. */
+export interface Telemetry {
+  /** A report saved: a new one, an edit of one, or a platform's redelivery of one already stored. */
+  reportStored(platform: Platform, outcome: "created" | "updated" | "duplicate"): void;
+  /** A message read as a report and refused (`no_activity`, `too_large`, ...). */
+  reportRefused(platform: Platform, reason: string): void;
+  command(platform: Platform, kind: string): void;
+  /** A delivery's attempt ended: handled, to be retried, or given up; `seconds` from claim to end. */
+  delivery(platform: Platform, outcome: "done" | "retry" | "failed", seconds: number): void;
+  /** A scheduled message: sent, to be retried, or given up. */
+  jobRun(kind: string, outcome: "sent" | "retry" | "given_up"): void;
+}
+
+export const NO_TELEMETRY: Telemetry = {
+  reportStored() {},
+  reportRefused() {},
+  command() {},
+  delivery() {},
+  jobRun() {},
+};

@@ -7,7 +7,7 @@ import { reportConfirmation, reportRefused, withdrawalConfirmation } from "../co
 import type { RequestContext } from "./context.js";
 import { isUnavailable } from "./errors.js";
 import { loadTeamFigures } from "./figures.js";
-import type { Store } from "./ports.js";
+import { NO_TELEMETRY, type Store, type Telemetry } from "./ports.js";
 
 /**
  * Reads a rep's message as a report and stores it once. Chatter in a team channel gets no answer; anywhere
@@ -23,6 +23,7 @@ export async function logReport(
     writtenAt?: number | undefined;
     revisedAt?: number | undefined;
   },
+  telemetry: Telemetry = NO_TELEMETRY,
 ): Promise<Reply> {
   const revisedAt = input.revisedAt === undefined ? null : new Date(input.revisedAt).toISOString();
   // "Yesterday" means the day before the message was written: an edit or a late redelivery keeps the day.
@@ -36,6 +37,7 @@ export async function logReport(
       if (withdrawn) return withdrawn;
     }
     if (input.inChannel && parsed.error === "no_activity") return SILENT;
+    telemetry.reportRefused(ctx.platform, parsed.error);
     return reportRefused(ctx.t, parsed, `${ctx.commandPrefix}help`);
   }
   const outcome = await store.saveReport({
@@ -51,6 +53,7 @@ export async function logReport(
   });
   // An older text of a message handled after a newer one (or after its deletion): the rep was answered already.
   if (outcome.kind === "stale") return SILENT;
+  telemetry.reportStored(ctx.platform, outcome.kind);
   const progress = await dayProgress(store, ctx, outcome.report.day);
   return reportConfirmation(ctx.t, {
     report: outcome.report,

@@ -103,6 +103,30 @@ describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
     expect(fake.callsTo("chat.postEphemeral")).toHaveLength(1);
   });
 
+  it("counts what it did on /metrics, for Prometheus", async () => {
+    await setUpTeam();
+    const report = channelMessage("met 4 clients", ts(41), "EvMetrics1");
+    expect((await postToSlackEndpoint(service.port, eventRequest(report))).status).toBe(200);
+    await expect.poll(() => service.store.countOpenDeliveries()).toBe(0);
+    expect((await command("report met 5000 clients")).text).toContain("5,000 visits in one day");
+    const metrics = await fetch(`http://127.0.0.1:${service.port}/metrics`);
+    expect(metrics.headers.get("content-type")).toContain("text/plain");
+    const lines = (await metrics.text()).split("\n");
+    const value = (name: string, labels: Record<string, string>) => {
+      const line = lines.find(
+        (l) =>
+          l.startsWith(`${name}{`) && Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)),
+      );
+      return line === undefined ? undefined : Number(line.split(" ").at(-1));
+    };
+    expect(value("corong_reports_stored_total", { platform: "slack", outcome: "created" })).toBe(1);
+    expect(value("corong_parse_refusals_total", { platform: "slack", reason: "too_large" })).toBe(1);
+    expect(value("corong_commands_total", { platform: "slack", kind: "report" })).toBe(2);
+    expect(value("corong_deliveries_total", { platform: "slack", outcome: "done" })).toBe(3);
+    expect(value("corong_delivery_handling_seconds_count", { platform: "slack" })).toBe(3);
+    expect(lines.some((l) => l.startsWith("corong_nodejs_eventloop_lag_seconds"))).toBe(true);
+  });
+
   it("keeps the edit when the original message is handled after it (a retry, another replica)", async () => {
     await setUpTeam();
     const edit = slackFixture("message-changed.json");

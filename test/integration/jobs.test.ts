@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createJobRunner } from "../../src/app/jobs.js";
 import { silentLogger } from "../../src/app/logger.js";
-import type { Store } from "../../src/app/ports.js";
+import { NO_TELEMETRY, type Store, type Telemetry } from "../../src/app/ports.js";
 import { type ChartRenderer, renderChart } from "../../src/charts/render-png.js";
 import type { Member, Team } from "../../src/core/team.js";
 import { connect } from "../../src/db/connect.js";
@@ -394,5 +394,23 @@ describe.each(DIALECTS)("scheduled jobs on $name", (dialect) => {
     );
     await jobs.runDue(jakarta(`${WED}T15:00:00`));
     expect(sentTo("reminder")).toEqual(["Ayu", "Budi", "Citra"]);
+  });
+
+  it("counts each scheduled message by how it went, for /metrics", async () => {
+    const counted: string[] = [];
+    const telemetry: Telemetry = {
+      ...NO_TELEMETRY,
+      jobRun: (kind, outcome) => counted.push(`${kind} ${outcome}`),
+    };
+    const jobs = createJobRunner({
+      store,
+      logger: silentLogger,
+      messengers: { slack: out.messenger },
+      telemetry,
+    });
+    out.failNext(1);
+    await jobs.runDue(jakarta(`${WED}T13:00:00`));
+    await jobs.runDue(jakarta(`${WED}T13:02:00`));
+    expect(counted.sort()).toEqual(["nudge retry", "nudge sent", "nudge sent", "nudge sent"]);
   });
 });
