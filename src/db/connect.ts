@@ -2,7 +2,14 @@ import { existsSync, mkdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
 import SqliteDatabase from "better-sqlite3";
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
+import {
+  CamelCasePlugin,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  type SqliteDatabase as KyselySqliteDatabase,
+  sql,
+} from "kysely";
 import type PgModule from "pg";
 import type { Dialect } from "../../migrations/dialect.js";
 import type { Logger } from "../app/logger.js";
@@ -85,7 +92,10 @@ export function connect(url: string, options: ConnectOptions = {}): Connection {
     // FULL: in WAL mode NORMAL can lose the last commits to a power cut or an OS crash — among them inbox rows
     // a platform was already told were received. An fsync per commit is the price of "accepted means durable".
     sqlite.pragma("synchronous = FULL");
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
+    const db = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+      plugins,
+    });
     return {
       db,
       dialect: "sqlite",
@@ -97,6 +107,35 @@ export function connect(url: string, options: ConnectOptions = {}): Connection {
   throw new DatabaseOpenError(
     `DATABASE_URL: must start with sqlite: or postgres:// (got "${url.split(":")[0]}:")`,
   );
+}
+
+/** How many prepared statements an SQLite connection keeps: every query Corong runs, with room for list sizes. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * better-sqlite3 as Kysely sees it, with its prepared statements kept by their SQL. Kysely prepares every query
+ * afresh, and for the small queries a report makes, preparing is most of the cost. Safe because better-sqlite3
+ * runs one statement at a time to completion (Kysely does not stream here), and SQLite re-prepares a kept
+ * statement itself when the schema changes.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database): KyselySqliteDatabase {
+  const kept = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      const known = kept.get(sql);
+      if (known) {
+        // Most recently used last, so the oldest is the one let go.
+        kept.delete(sql);
+        kept.set(sql, known);
+        return known;
+      }
+      const statement = sqlite.prepare(sql);
+      kept.set(sql, statement);
+      if (kept.size > STATEMENT_CACHE_SIZE) kept.delete(kept.keys().next().value as string);
+      return statement;
+    },
+  };
 }
 
 /**

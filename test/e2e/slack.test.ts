@@ -109,9 +109,12 @@ describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
     expect((await postToSlackEndpoint(service.port, eventRequest(report))).status).toBe(200);
     await expect.poll(() => service.store.countOpenDeliveries()).toBe(0);
     expect((await command("report met 5000 clients")).text).toContain("5,000 visits in one day");
-    const metrics = await fetch(`http://127.0.0.1:${service.port}/metrics`);
-    expect(metrics.headers.get("content-type")).toContain("text/plain");
-    const lines = (await metrics.text()).split("\n");
+    const scrape = async () => {
+      const metrics = await fetch(`http://127.0.0.1:${service.port}/metrics`);
+      expect(metrics.headers.get("content-type")).toContain("text/plain");
+      return (await metrics.text()).split("\n");
+    };
+    let lines = await scrape();
     const value = (name: string, labels: Record<string, string>) => {
       const line = lines.find(
         (l) =>
@@ -119,6 +122,13 @@ describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
       );
       return line === undefined ? undefined : Number(line.split(" ").at(-1));
     };
+    // The command's answer reaches Slack before its delivery is recorded as done: wait for that.
+    await expect
+      .poll(async () => {
+        lines = await scrape();
+        return value("corong_deliveries_total", { platform: "slack", outcome: "done" });
+      })
+      .toBe(3);
     expect(value("corong_reports_stored_total", { platform: "slack", outcome: "created" })).toBe(1);
     expect(value("corong_parse_refusals_total", { platform: "slack", reason: "too_large" })).toBe(1);
     expect(value("corong_commands_total", { platform: "slack", kind: "report" })).toBe(2);
