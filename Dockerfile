@@ -24,4 +24,7 @@ RUN mkdir -p /data && chown node:node /data && ln -s /app/bin/corong.js /usr/loc
 USER node
 VOLUME ["/data"]
 EXPOSE 3000
+# Alive means /healthz answers (it never waits on the database); a load balancer should use /readyz instead.
+HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 CMD ["corong", "start"]

@@ -5,9 +5,9 @@ import SqliteDatabase from "better-sqlite3";
 import {
   CamelCasePlugin,
   Kysely,
+  type SqliteDatabase as KyselySqliteDatabase,
   PostgresDialect,
   SqliteDialect,
-  type SqliteDatabase as KyselySqliteDatabase,
   sql,
 } from "kysely";
 import type PgModule from "pg";
