@@ -206,6 +206,7 @@ export async function trendWeeks(
       const figures = await loadTeamFigures(store, ctx.team, range, earlierDay(range.end, ctx.today));
       return {
         week: isoWeekOf(start).week,
+        range,
         counts: figures.totals,
         expectedVisits: teamReps(figures, members).reduce((sum, r) => sum + r.expected.visits, 0),
         analysis: analyzeFunnel(figures.totals),

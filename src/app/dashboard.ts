@@ -1,7 +1,6 @@
 import { funnelChartSvg } from "../charts/funnel-chart.js";
 import { trendChartSvg } from "../charts/trend-chart.js";
 import {
-  addDays,
   type DateRange,
   earlierDay,
   isoWeekOf,
@@ -114,17 +113,13 @@ async function periodWeeks(store: Store, ctx: RequestContext, range: DateRange) 
     MAX_TREND_WEEKS,
     Math.round((Date.parse(last) - Date.parse(first)) / (7 * 86_400_000)) + 1,
   );
-  const weeks = (await trendWeeks(store, ctx, count, last)).map((week, i) => {
-    const start = addDays(last, -7 * (count - 1 - i));
-    return { ...week, range: { start, end: addDays(start, 6) } };
-  });
   // As the chat's trend: a new team's weeks start when it did, not with weeks of zeros.
-  return fromFirstActiveWeek(weeks);
+  return fromFirstActiveWeek(await trendWeeks(store, ctx, count, last));
 }
 
 export interface TrendPage {
   label: string;
-  weeks: Array<TrendWeek & { range: DateRange; ratio: string }>;
+  weeks: Array<TrendWeek & { ratio: string }>;
   chartSvg: string | null;
 }
 

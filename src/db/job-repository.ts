@@ -6,6 +6,16 @@ import { pruneSignIns } from "./sign-in-repository.js";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+/** The ledger row of one job, to read. */
+function rowOf(db: Db, key: JobKey) {
+  return db
+    .selectFrom("jobRuns")
+    .where("teamId", "=", key.teamId)
+    .where("kind", "=", key.kind)
+    .where("periodKey", "=", key.periodKey)
+    .where("memberKey", "=", key.memberKey);
+}
+
 function byKey(db: Db, key: JobKey) {
   return db
     .updateTable("jobRuns")
@@ -63,14 +73,7 @@ export async function failJob(db: Db, key: JobKey, attempt: number): Promise<voi
 
 /** Sent, or given up: either way nothing more will happen for this job. */
 export async function isJobSettled(db: Db, key: JobKey): Promise<boolean> {
-  const row = await db
-    .selectFrom("jobRuns")
-    .select("status")
-    .where("teamId", "=", key.teamId)
-    .where("kind", "=", key.kind)
-    .where("periodKey", "=", key.periodKey)
-    .where("memberKey", "=", key.memberKey)
-    .executeTakeFirst();
+  const row = await rowOf(db, key).select("status").executeTakeFirst();
   return row?.status === "sent" || row?.status === "failed";
 }
 
@@ -93,13 +96,6 @@ export async function saveJobPayload(db: Db, key: JobKey, payload: Uint8Array): 
 }
 
 export async function jobPayload(db: Db, key: JobKey): Promise<Uint8Array | null> {
-  const row = await db
-    .selectFrom("jobRuns")
-    .select("payload")
-    .where("teamId", "=", key.teamId)
-    .where("kind", "=", key.kind)
-    .where("periodKey", "=", key.periodKey)
-    .where("memberKey", "=", key.memberKey)
-    .executeTakeFirst();
+  const row = await rowOf(db, key).select("payload").executeTakeFirst();
   return row?.payload ? Buffer.from(row.payload) : null;
 }

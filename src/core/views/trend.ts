@@ -1,3 +1,4 @@
+import type { DateRange } from "../calendar.js";
 import { ratioDirection } from "../coaching.js";
 import type { FunnelAnalysis } from "../funnel.js";
 import type { Counts } from "../metrics.js";
@@ -8,6 +9,8 @@ import { percent, ratioText } from "./funnel.js";
 export interface TrendWeek {
   /** ISO week number. */
   week: number;
+  /** Its Monday to Sunday. */
+  range: DateRange;
   counts: Counts;
   /** The team's visits expected that week, each rep's own quota and days counted. */
   expectedVisits: number;
