@@ -50,7 +50,11 @@ export interface TickReport {
   failed: number;
 }
 
-type Outcome = "sent" | "settled-before" | "busy";
+/** "skipped": this caller did the job, and it turned out to have nothing to send (it is settled all the same). */
+type Outcome = "sent" | "skipped" | "settled-before" | "busy";
+
+/** What a job's send says when, having looked, it had nothing to post. */
+const NOTHING_TO_SEND = "nothing to send" as const;
 
 /**
  * One scheduler tick: for every team, the jobs due now in its time zone, each done once per period through the
@@ -75,15 +79,21 @@ export function createJobRunner(deps: JobsDeps) {
     if (removed > 0) logger.info({ removed }, "pruned old ledger rows");
   }
 
-  async function once(key: JobKey, now: number, send: () => Promise<void>): Promise<Outcome> {
+  async function once(
+    key: JobKey,
+    now: number,
+    /** Resolves with NOTHING_TO_SEND when, having looked, it posted nothing. */
+    send: () => Promise<unknown>,
+  ): Promise<Outcome> {
     const attempt = await store.claimJob(
       key,
       new Date(now).toISOString(),
       new Date(now + LEASE_MS).toISOString(),
     );
     if (attempt === null) return (await store.isJobSettled(key)) ? "settled-before" : "busy";
+    let sent: unknown;
     try {
-      await send();
+      sent = await send();
     } catch (error) {
       if (isUndeliverable(error) || attempt >= MAX_ATTEMPTS) {
         await store.failJob(key, attempt);
@@ -96,6 +106,7 @@ export function createJobRunner(deps: JobsDeps) {
       throw error;
     }
     await store.markJobSent(key, new Date(now).toISOString());
+    if (sent === NOTHING_TO_SEND) return "skipped";
     // The sweep's own entry marks a finished team, not a message.
     if (key.memberKey !== "*") telemetry.jobRun(key.kind, "sent");
     return "sent";
@@ -153,15 +164,15 @@ export function createJobRunner(deps: JobsDeps) {
       const text = await once({ ...sweep, memberKey: "" }, now, async () => {
         const post = await digest();
         // A team set up after the week ended has no week to sum up: its first digest is next Monday's.
-        if (!post.beforeSetup) await messenger.postToTeam(team, post.reply);
+        if (post.beforeSetup) return NOTHING_TO_SEND;
+        await messenger.postToTeam(team, post.reply);
       });
-      if (text === "sent" && !(await digest()).beforeSetup)
-        report.sent.push({ teamId: team.id, kind: job.kind, periodKey: job.periodKey });
+      if (text === "sent") report.sent.push({ teamId: team.id, kind: job.kind, periodKey: job.periodKey });
       if (text === "busy") return;
       const chartKey = { ...sweep, memberKey: "chart" };
       const chart = await once(chartKey, now, async () => {
         const post = await digest();
-        if (post.beforeSetup) return;
+        if (post.beforeSetup) return NOTHING_TO_SEND;
         // Rendered once, off the event loop, after the claim; a retry posts the same picture.
         const kept = await store.jobPayload(chartKey);
         const png = kept ?? (await renderChart(post.svg));

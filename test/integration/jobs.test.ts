@@ -338,9 +338,11 @@ describe.each(DIALECTS)("scheduled jobs on $name", (dialect) => {
 
   it("sends a team set up during a week no digest of that week, unless someone reported in it", async () => {
     // The team was set up on Monday 30 November: the digest of week 48, due that morning, has nothing to say.
-    await runner().runDue(jakarta("2026-11-30T08:00:00"));
+    const first = await runner().runDue(jakarta("2026-11-30T08:00:00"));
     await runner().runDue(jakarta("2026-11-30T09:00:00"));
     expect(out.delivered).toEqual([]);
+    // Settled without a post, and not reported (or counted) as one.
+    expect(first.sent).toEqual([]);
     await runner().runDue(jakarta("2026-12-07T08:00:00"));
     expect(out.delivered.filter((d) => d.to === "team")[0]?.text).toContain("week 49 (30 Nov – 6 Dec)");
 
