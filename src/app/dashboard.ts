@@ -33,6 +33,11 @@ import type { Store } from "./ports.js";
  * same period cannot disagree. The web adapter only turns these into HTML and CSV.
  */
 
+/** Whose figures the viewer may open: a manager anyone's on the team, a rep their own alone. */
+export function maySee(ctx: RequestContext, memberId: number): boolean {
+  return ctx.role === "manager" || memberId === ctx.member.id;
+}
+
 /** The last day a period's figures count up to: nothing is expected of days that have not come. */
 const asOfFor = (range: DateRange, today: LocalDate) => earlierDay(range.end, today);
 

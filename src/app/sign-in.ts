@@ -1,6 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import type { Locale } from "../core/locale.js";
 import type { Reply } from "../core/reply.js";
-import type { RequestContext } from "./context.js";
+import type { Platform, TeamMember } from "../core/team.js";
+import { type RequestContext, requestContext } from "./context.js";
 import type { Store, WebSession } from "./ports.js";
 
 /** A login link opens the dashboard once, within this long: long enough to switch to a laptop, short to leak. */
@@ -61,6 +63,46 @@ export async function redeemLoginLink(
     expiresAt: new Date(now + SESSION_TTL_MS).toISOString(),
   });
   return session ? { cookie, session } : null;
+}
+
+/** Who a session cookie signs in, as they are now, or why nobody. */
+export type SignedIn =
+  | { kind: "none" }
+  /** The session was open but may be no more: the member left the team, or is a manager no longer. */
+  | { kind: "ended"; locale: Locale | null; platform: Platform | null }
+  | { kind: "open"; ctx: RequestContext; session: WebSession; idHash: string; members: TeamMember[] };
+
+/**
+ * The member a session cookie signs in, with their team and role as they are now: a manager who is a manager no
+ * more, or anyone who left the team, has the session ended there and then. The language is the one chosen on the
+ * dashboard, else the member's.
+ */
+export async function openSession(store: Store, cookie: string | undefined, now: number): Promise<SignedIn> {
+  const at = new Date(now).toISOString();
+  const idHash = cookie ? secretHash(cookie) : null;
+  const session = idHash ? await store.findWebSession(idHash, at) : null;
+  if (!idHash || !session) return { kind: "none" };
+  const [found, members] = await Promise.all([
+    store.getTeamWithPlatform(session.teamId),
+    store.listTeamMembers(session.teamId),
+  ]);
+  const member = members.find((m) => m.id === session.memberId);
+  if (!found || !member || (session.role === "manager" && member.role !== "manager")) {
+    await store.endWebSession(idHash, at);
+    return {
+      kind: "ended",
+      locale: member ? (session.locale ?? member.locale) : null,
+      platform: found?.platform ?? null,
+    };
+  }
+  const ctx = requestContext({
+    team: found.team,
+    member: { ...member, locale: session.locale ?? member.locale },
+    role: member.role,
+    now,
+    platform: found.platform,
+  });
+  return { kind: "open", ctx, session, idHash, members };
 }
 
 /**

@@ -4,8 +4,9 @@ import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { html } from "hono/html";
-import { COMMAND_PREFIX, type RequestContext, requestContext } from "../app/context.js";
+import { COMMAND_PREFIX, type RequestContext } from "../app/context.js";
 import {
+  maySee,
   overviewCsv,
   overviewPage,
   planCsv,
@@ -18,7 +19,7 @@ import {
 } from "../app/dashboard.js";
 import type { Logger } from "../app/logger.js";
 import type { Store, WebSession } from "../app/ports.js";
-import { redeemLoginLink, sameSecret, secretHash } from "../app/sign-in.js";
+import { openSession, redeemLoginLink, sameSecret, secretHash } from "../app/sign-in.js";
 import { addDays, isoWeekRange } from "../core/calendar.js";
 import type { Locale } from "../core/locale.js";
 import { isLocale } from "../core/locale.js";
@@ -40,6 +41,9 @@ export interface DashboardDeps {
 }
 
 const COOKIE = "corong_session";
+
+/** A path under /dashboard as the app's routes name it (they are mounted at /dashboard). */
+const route = (path: string) => path.slice(PATHS.home.length);
 /** How many weeks the trend shows when no period was picked: a quarter, as `trend 12w` in the chat. */
 const TREND_DEFAULT_WEEKS = 12;
 
@@ -79,6 +83,19 @@ export function createDashboard(deps: DashboardDeps): RequestListener {
   const { store, logger, clock } = deps;
   const app = new Hono<Env>().basePath(PATHS.home);
   const secure = () => deps.publicUrl().startsWith("https://");
+  /** A page of a line or two: why there is nothing to show, or what to do next. */
+  const message = (
+    c: Context,
+    locale: Locale,
+    status: 200 | 401 | 403 | 404 | 410 | 500,
+    lines: string[],
+  ) => {
+    const t = textsFor(locale);
+    return c.html(
+      String(plainPage(locale, t.web.pageTitle, html`${lines.map((line) => html`<p>${line}</p>`)}`)),
+      status,
+    );
+  };
 
   app.use("*", async (c, next) => {
     await next();
@@ -91,8 +108,8 @@ export function createDashboard(deps: DashboardDeps): RequestListener {
   app.use("*", async (c, next) => {
     const site = c.req.header("sec-fetch-site");
     if (c.req.method === "POST" && site !== undefined && site !== "same-origin" && site !== "none") {
-      const t = textsFor(browserLocale(c, deps.defaultLocale));
-      return c.html(String(plainPage(t.locale, t.web.pageTitle, html`<p>${t.web.formExpired}</p>`)), 403);
+      const locale = browserLocale(c, deps.defaultLocale);
+      return message(c, locale, 403, [textsFor(locale).web.formExpired]);
     }
     await next();
   });
@@ -103,17 +120,10 @@ export function createDashboard(deps: DashboardDeps): RequestListener {
   app.onError((error, c) => {
     // The route, never the URL: a login link's path is its key.
     logger.error({ err: error, route: c.req.routePath }, "dashboard request failed");
-    const t = textsFor(browserLocale(c, deps.defaultLocale));
-    return c.html(String(plainPage(t.locale, t.web.pageTitle, html`<p>${t.somethingWentWrong}</p>`)), 500);
+    const locale = browserLocale(c, deps.defaultLocale);
+    return message(c, locale, 500, [textsFor(locale).somethingWentWrong]);
   });
 
-  const message = (c: Context, locale: Locale, status: 200 | 401 | 403 | 404 | 410, lines: string[]) => {
-    const t = textsFor(locale);
-    return c.html(
-      String(plainPage(locale, t.web.pageTitle, html`${lines.map((line) => html`<p>${line}</p>`)}`)),
-      status,
-    );
-  };
   /** How to get a new link: the platform's own command where the team is known. */
   const askForLink = (locale: Locale, prefix = "") => textsFor(locale).web.askForLink(`${prefix}dashboard`);
 
@@ -179,34 +189,16 @@ export function createDashboard(deps: DashboardDeps): RequestListener {
   app.use("*", async (c, next) => {
     const cookie = getCookie(c, COOKIE);
     const locale = browserLocale(c, deps.defaultLocale);
-    const now = clock();
-    const at = new Date(now).toISOString();
-    const idHash = cookie ? secretHash(cookie) : null;
-    const session = idHash ? await store.findWebSession(idHash, at) : null;
-    if (!idHash || !session) {
+    const signedIn = await openSession(store, cookie, clock());
+    if (signedIn.kind !== "open") {
       if (cookie) deleteCookie(c, COOKIE, { path: PATHS.home });
-      return message(c, locale, 401, [textsFor(locale).web.notSignedIn, askForLink(locale)]);
-    }
-    const [found, members] = await Promise.all([
-      store.getTeamWithPlatform(session.teamId),
-      store.listTeamMembers(session.teamId),
-    ]);
-    const member = members.find((m) => m.id === session.memberId);
-    // A manager who is a manager no more, or anyone who left the team, is signed out at once.
-    if (!found || !member || (session.role === "manager" && member.role !== "manager")) {
-      await store.endWebSession(idHash, at);
-      deleteCookie(c, COOKIE, { path: PATHS.home });
-      const own = member ? (session.locale ?? member.locale ?? locale) : locale;
-      const prefix = found ? COMMAND_PREFIX[found.platform] : "";
+      if (signedIn.kind === "none")
+        return message(c, locale, 401, [textsFor(locale).web.notSignedIn, askForLink(locale)]);
+      const own = signedIn.locale ?? locale;
+      const prefix = signedIn.platform ? COMMAND_PREFIX[signedIn.platform] : "";
       return message(c, own, 401, [textsFor(own).web.sessionEnded, askForLink(own, prefix)]);
     }
-    const ctx = requestContext({
-      team: found.team,
-      member: { ...member, locale: session.locale ?? member.locale },
-      role: member.role,
-      now,
-      platform: found.platform,
-    });
+    const { ctx, session, idHash, members } = signedIn;
     c.set("viewer", { ctx, session, idHash, members });
     await next();
   });
@@ -265,10 +257,10 @@ export function createDashboard(deps: DashboardDeps): RequestListener {
     }
     const chosen = periodOf(c);
     const data = await overviewPage(store, ctx, chosen.period);
-    return page(c, overviewHtml(frame(c, "overview", "/dashboard/overview.csv", chosen), data));
+    return page(c, overviewHtml(frame(c, "overview", PATHS.overviewCsv, chosen), data));
   });
 
-  app.get("/overview.csv", async (c) => {
+  app.get(route(PATHS.overviewCsv), async (c) => {
     const refused = managersOnly(c);
     if (refused) return refused;
     const { period } = periodOf(c);
@@ -286,10 +278,10 @@ export function createDashboard(deps: DashboardDeps): RequestListener {
     const { ctx } = c.get("viewer");
     const chosen = periodOf(c, trendDefault(ctx));
     const data = await trendPage(store, ctx, chosen.period);
-    return page(c, trendHtml(frame(c, "trend", "/dashboard/trend.csv", chosen), data));
+    return page(c, trendHtml(frame(c, "trend", PATHS.trendCsv, chosen), data));
   });
 
-  app.get("/trend.csv", async (c) => {
+  app.get(route(PATHS.trendCsv), async (c) => {
     const refused = managersOnly(c);
     if (refused) return refused;
     const { ctx } = c.get("viewer");
@@ -303,10 +295,10 @@ export function createDashboard(deps: DashboardDeps): RequestListener {
     const { ctx } = c.get("viewer");
     const chosen = periodOf(c);
     const data = await planPage(store, ctx, chosen.period);
-    return page(c, planHtml(frame(c, "plan", "/dashboard/plan.csv", chosen), data));
+    return page(c, planHtml(frame(c, "plan", PATHS.planCsv, chosen), data));
   });
 
-  app.get("/plan.csv", async (c) => {
+  app.get(route(PATHS.planCsv), async (c) => {
     const refused = managersOnly(c);
     if (refused) return refused;
     const { period } = periodOf(c);
@@ -318,16 +310,15 @@ export function createDashboard(deps: DashboardDeps): RequestListener {
     const match = /^(\d{1,12})(\.csv)?$/.exec(c.req.param("file"));
     const member = match ? members.find((m) => m.id === Number(match[1])) : undefined;
     if (!match || !member) return message(c, ctx.locale, 404, [ctx.t.web.notFound]);
-    if (ctx.role !== "manager" && member.id !== ctx.member.id)
-      return message(c, ctx.locale, 403, [ctx.t.web.othersPrivate]);
+    if (!maySee(ctx, member.id)) return message(c, ctx.locale, 403, [ctx.t.web.othersPrivate]);
     const chosen = periodOf(c);
     if (match[2])
       return csv(c, `rep-${member.id}`, chosen.period, await repCsv(store, ctx, member, chosen.period));
     const data = await repPage(store, ctx, member, chosen.period);
-    return page(c, repHtml(frame(c, "rep", `/dashboard/reps/${member.id}.csv`, chosen), data));
+    return page(c, repHtml(frame(c, "rep", PATHS.repCsv(member.id), chosen), data));
   });
 
-  app.get("/reports.csv", async (c) => {
+  app.get(route(PATHS.reportsCsv), async (c) => {
     const { ctx } = c.get("viewer");
     const { period } = periodOf(c);
     const only = ctx.role === "manager" ? undefined : ctx.member.id;
