@@ -6,11 +6,11 @@ import { createBot } from "../src/app/bot.js";
 import { seedDemo } from "../src/app/demo.js";
 import { createJobRunner } from "../src/app/jobs.js";
 import { silentLogger } from "../src/app/logger.js";
-import type { Messenger } from "../src/app/ports.js";
+import type { Messenger, Store } from "../src/app/ports.js";
 import { mintLoginLink } from "../src/app/sign-in.js";
 import { type ChartRenderer, svgToPng } from "../src/charts/render-png.js";
 import { parseReport } from "../src/core/parse/index.js";
-import { connect } from "../src/db/connect.js";
+import { type Connection, connect } from "../src/db/connect.js";
 import { migrateToLatest } from "../src/db/migrate.js";
 import { createStore } from "../src/db/store.js";
 import { signIn, startDashboard } from "../test/support/dashboard-client.js";
@@ -115,15 +115,27 @@ async function benchIngest() {
   }
 }
 
+/** A fresh, migrated SQLite database in a temp folder for one measurement, thrown away after. */
+async function withBenchDatabase<T>(
+  name: string,
+  work: (store: Store, connection: Connection) => Promise<T>,
+): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), `corong-bench-${name}-`));
+  const connection = connect(`sqlite:${join(dir, `${name}.db`)}`);
+  try {
+    await migrateToLatest(connection);
+    return await work(createStore(connection.db), connection);
+  } finally {
+    await connection.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 /** Each dashboard page on the demo team (four weeks, four reps) over real HTTP: median time and size. */
 async function benchDashboard() {
-  const dir = mkdtempSync(join(tmpdir(), "corong-bench-web-"));
-  const connection = connect(`sqlite:${join(dir, "web.db")}`);
-  try {
-    await migrateToLatest(connection);
-    const store = createStore(connection.db);
+  await withBenchDatabase("web", async (store) => {
     const now = Date.parse("2026-12-02T10:00:00+07:00");
     const at = new Date(now).toISOString();
     const { team } = await seedDemo(store, {
@@ -167,10 +179,7 @@ async function benchDashboard() {
       );
     }
     await web.close();
-  } finally {
-    await connection.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 /**
@@ -182,11 +191,7 @@ async function benchDigestTick() {
   const teams = 60;
   const monday = Date.parse("2026-12-07T08:00:00+07:00");
   const run = async (label: string, renderChart: ChartRenderer | undefined) => {
-    const dir = mkdtempSync(join(tmpdir(), "corong-bench-digest-"));
-    const connection = connect(`sqlite:${join(dir, "digest.db")}`);
-    try {
-      await migrateToLatest(connection);
-      const store = createStore(connection.db);
+    await withBenchDatabase("digest", async (store) => {
       const at = "2026-11-23T00:00:00.000Z";
       const workspaceId = await store.ensureWorkspace("slack", "bench", null, at);
       for (let i = 0; i < teams; i++) {
@@ -251,10 +256,7 @@ async function benchDigestTick() {
       console.log(
         `          ${label.padEnd(22)} ${posted / 2} digests in ${seconds.toFixed(2)} s · longest stall ${worst.toFixed(0)} ms, p99 gap ${p99.toFixed(0)} ms (${gaps.length} samples) · RSS +${((rssPeak - rssBefore) / 2 ** 20).toFixed(0)} MiB`,
       );
-    } finally {
-      await connection.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   };
   console.log(
     `digests   ${teams} teams' Monday digests in one tick (text + chart each), an in-process messenger:`,
@@ -268,11 +270,7 @@ async function benchDigestTick() {
  * team worked out), then the steady state (only due teams read), beside a hand-written select of every team.
  */
 async function benchSchedulerTick() {
-  const dir = mkdtempSync(join(tmpdir(), "corong-bench-tick-"));
-  const connection = connect(`sqlite:${join(dir, "tick.db")}`);
-  try {
-    await migrateToLatest(connection);
-    const store = createStore(connection.db);
+  await withBenchDatabase("tick", async (store, connection) => {
     const at = "2026-11-01T00:00:00.000Z";
     const workspaceId = await store.ensureWorkspace("slack", "bench", null, at);
     // Zones a few hours apart, so one instant finds every team between its jobs.
@@ -316,10 +314,7 @@ async function benchSchedulerTick() {
     console.log(
       `          hand-written select of every team ${median(baseline).toFixed(1)} ms   steady tick ratio ${(median(steady) / median(baseline)).toFixed(2)}x`,
     );
-  } finally {
-    await connection.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 console.log(`Corong bench · Node ${process.version} · ${new Date().toISOString()}`);
