@@ -18,6 +18,7 @@ import { reportRevisedAt } from "./0017-report-revised-at.js";
 import { webSignIn } from "./0018-web-sign-in.js";
 import { jobRunPayload } from "./0019-job-run-payload.js";
 import { teamNextDue } from "./0020-team-next-due.js";
+import { slackInstallations } from "./0021-slack-installations.js";
 import type { CorongMigration } from "./dialect.js";
 
 /** Every migration, in order, one change each. Names sort in the order they must run; never rename or edit a shipped one. */
@@ -42,4 +43,5 @@ export const MIGRATIONS: Readonly<Record<string, CorongMigration>> = {
   "0018-web-sign-in": webSignIn,
   "0019-job-run-payload": jobRunPayload,
   "0020-team-next-due": teamNextDue,
+  "0021-slack-installations": slackInstallations,
 };

@@ -40,7 +40,9 @@ const USAGE = `Usage: corong <command>
                                 write the team's reports (or each rep's days or weeks) as CSV to stdout
   login-link --team ID [--member PLATFORM_USER_ID]
                                 print a one-time dashboard link (15 minutes) for the member, or the team's
-                                first manager; the address is PUBLIC_URL, else http://localhost:PORT`;
+                                first manager; the address is PUBLIC_URL, else http://localhost:PORT
+  reseal                        seal every Slack installation's tokens with CORONG_ENCRYPTION_KEY (after a key
+                                rotation; the old key stays in CORONG_PREVIOUS_ENCRYPTION_KEYS until this ran)`;
 
 /** The JSON contract of `corong parse`: counts of mentioned metrics, or a reason. */
 function parseToJson(text: string, today: string): object {
@@ -256,6 +258,31 @@ async function jobsCommand(args: string[], config: Config): Promise<number> {
   }
 }
 
+async function resealCommand(config: Config): Promise<number> {
+  if (!config.CORONG_ENCRYPTION_KEY) {
+    process.stderr.write("corong reseal needs CORONG_ENCRYPTION_KEY (the new key) set\n");
+    return 2;
+  }
+  const [{ resealInstallations }, { sealerFor }] = await Promise.all([
+    import("./platforms/slack/installation-store.js"),
+    import("./secrets/sealer-config.js"),
+  ]);
+  let code = 0;
+  await withDatabase(config, async (store) => {
+    try {
+      const { resealed, alreadyCurrent } = await resealInstallations(store, sealerFor(config));
+      process.stdout.write(
+        `Resealed ${resealed} Slack installation(s) with the current key; ${alreadyCurrent} already used it.\n`,
+      );
+    } catch (error) {
+      // An installation sealed with a key that is not configured: nothing was lost, the key is missing.
+      process.stderr.write(`corong reseal: ${error instanceof Error ? error.message : String(error)}\n`);
+      code = 1;
+    }
+  });
+  return code;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command = "start", ...rest] = argv;
   if (command === "help" || command === "--help" || command === "-h") {
@@ -295,6 +322,8 @@ async function main(argv: string[]): Promise<number> {
       return exportCommand(rest, config);
     case "login-link":
       return loginLinkCommand(rest, config);
+    case "reseal":
+      return resealCommand(config);
     default:
       process.stderr.write(`Unknown command "${command}".\n${USAGE}\n`);
       return 2;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { canonicalTimeZone } from "./core/calendar.js";
+import { decodeKey } from "./secrets/sealer.js";
 
 const optionalText = z
   .string()
@@ -58,6 +59,22 @@ const schema = z.object({
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText,
   SLACK_API_URL: optionalUrl,
+  // Distribution to many workspaces ("Add to Slack"): the app's OAuth credentials, and a secret to sign the state.
+  SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_STATE_SECRET: optionalText.refine(
+    (v) => v === undefined || v.length >= 16,
+    "must be at least 16 characters (a long random string: openssl rand -hex 32)",
+  ),
+  // Seals installations' tokens at rest (AES-256-GCM); earlier keys still open what they sealed until `corong reseal`.
+  CORONG_ENCRYPTION_KEY: optionalText.refine(
+    (v) => v === undefined || decodeKey(v) !== null,
+    "must be 32 random bytes in base64 or hex (openssl rand -base64 32)",
+  ),
+  CORONG_PREVIOUS_ENCRYPTION_KEYS: optionalText.refine(
+    (v) => v === undefined || v.split(",").every((k) => decodeKey(k) !== null),
+    "must be a comma-separated list of earlier CORONG_ENCRYPTION_KEY values (32 bytes each, base64 or hex)",
+  ),
   TELEGRAM_BOT_TOKEN: optionalText,
   TELEGRAM_API_ROOT: optionalUrl,
   // Telegram delivers webhooks over HTTPS only.
@@ -103,6 +120,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push(
       "SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)",
     );
+  if (config.SLACK_CLIENT_ID) {
+    if (config.SLACK_BOT_TOKEN)
+      problems.push(
+        "SLACK_BOT_TOKEN: unset it when SLACK_CLIENT_ID is set; every workspace's token then comes from installing at /slack/install",
+      );
+    for (const name of [
+      "SLACK_CLIENT_SECRET",
+      "SLACK_STATE_SECRET",
+      "SLACK_SIGNING_SECRET",
+      "CORONG_ENCRYPTION_KEY",
+    ] as const)
+      if (!config[name])
+        problems.push(`${name}: required when SLACK_CLIENT_ID is set (installing in several workspaces)`);
+  } else if (config.SLACK_CLIENT_SECRET) {
+    problems.push("SLACK_CLIENT_ID: required when SLACK_CLIENT_SECRET is set");
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
 }

@@ -21,7 +21,11 @@ import { type HttpServer, type Mount, type Route, startHttpServer } from "./http
 import { createLogger } from "./logger.js";
 import { runConsoleChat } from "./platforms/console/console-chat.js";
 import { createConsoleMessenger } from "./platforms/console/console-messenger.js";
-import { createSlackAdapter, type SlackAdapter } from "./platforms/slack/slack-adapter.js";
+import {
+  createSlackAdapter,
+  type SlackAdapter,
+  type SlackInstallations,
+} from "./platforms/slack/slack-adapter.js";
 import type { TelegramAdapter } from "./platforms/telegram/telegram-adapter.js";
 
 export interface ServiceOptions {
@@ -61,7 +65,7 @@ export interface Service {
 }
 
 export function hasPlatform(config: Config): boolean {
-  return Boolean(config.SLACK_BOT_TOKEN || config.TELEGRAM_BOT_TOKEN);
+  return Boolean(config.SLACK_BOT_TOKEN || config.SLACK_CLIENT_ID || config.TELEGRAM_BOT_TOKEN);
 }
 
 /**
@@ -109,9 +113,15 @@ async function startOn(
   });
   const routes: Route[] = [metrics.route];
   let slack: SlackAdapter | undefined;
-  if (config.SLACK_BOT_TOKEN) {
+  const installations = config.SLACK_CLIENT_ID
+    ? await slackInstallations(config, store, logger, clock, () => dashboardBase ?? "")
+    : undefined;
+  if (installations) routes.push(...installations.routes);
+  if (config.SLACK_BOT_TOKEN || installations) {
     slack = createSlackAdapter({
-      botToken: config.SLACK_BOT_TOKEN,
+      ...(config.SLACK_BOT_TOKEN ? { botToken: config.SLACK_BOT_TOKEN } : {}),
+      ...(installations ? { installations } : {}),
+      store,
       ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
       ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
       ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
@@ -211,6 +221,36 @@ async function startOn(
       return stopped;
     },
   };
+}
+
+/** "Add to Slack": the install routes, and the store every workspace's sealed token is kept in. */
+async function slackInstallations(
+  config: Config,
+  store: Store,
+  logger: Logger,
+  clock: () => number,
+  publicUrl: () => string,
+): Promise<SlackInstallations & { routes: Route[] }> {
+  if (!config.SLACK_CLIENT_ID || !config.SLACK_CLIENT_SECRET || !config.SLACK_STATE_SECRET)
+    throw new Error("installing in several Slack workspaces needs its configuration (see loadConfig)");
+  // Loaded only when configured: a single-workspace deployment never pays for the install pages.
+  const [{ createSlackInstall }, { createInstallationStore }, { sealerFor }] = await Promise.all([
+    import("./platforms/slack/install.js"),
+    import("./platforms/slack/installation-store.js"),
+    import("./secrets/sealer-config.js"),
+  ]);
+  const installationStore = createInstallationStore({ store, sealer: sealerFor(config), clock });
+  const { installer, routes } = createSlackInstall({
+    clientId: config.SLACK_CLIENT_ID,
+    clientSecret: config.SLACK_CLIENT_SECRET,
+    stateSecret: config.SLACK_STATE_SECRET,
+    installationStore,
+    ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
+    publicUrl,
+    defaultLocale: config.DEFAULT_LOCALE,
+    logger,
+  });
+  return { installer, store: installationStore, routes };
 }
 
 /** Where members' browsers reach this process: `PUBLIC_URL` behind a proxy, else this machine's port. */

@@ -284,6 +284,27 @@ export interface Store {
   findWebSession(idHash: string, at: string): Promise<WebSession | null>;
   setWebSessionLocale(idHash: string, locale: Locale): Promise<void>;
   endWebSession(idHash: string, at: string): Promise<void>;
+
+  /** The platform and id of a workspace (a Slack team id), and whether the bot was removed from it. */
+  getWorkspace(
+    workspaceId: number,
+  ): Promise<{ platform: string; externalId: string; uninstalledAt: string | null } | null>;
+  /** Keeps a Slack installation; a workspace that had uninstalled is scheduled again. */
+  saveSlackInstallation(installation: SealedInstallation, at: string): Promise<void>;
+  findSlackInstallation(id: string): Promise<SealedInstallation | null>;
+  /** Forgets a Slack installation's tokens and stops its workspace's scheduled messages. */
+  deleteSlackInstallation(id: string, at: string): Promise<void>;
+  listSlackInstallations(): Promise<SealedInstallation[]>;
+  /** Replaces a sealed installation with `to` if it is still `from`; false when it changed meanwhile. */
+  resealSlackInstallation(id: string, from: string, to: string): Promise<boolean>;
+}
+
+/** A Slack installation as stored: found by workspace (`T…`) or organisation (`E…`) id, its tokens sealed. */
+export interface SealedInstallation {
+  id: string;
+  enterpriseId: string | null;
+  teamId: string | null;
+  sealed: string;
 }
 
 /** A chart image that goes with a post (the digest's funnel, the trend). */

@@ -18,6 +18,17 @@ export interface Database {
   settingHistory: SettingHistoryTable;
   loginLinks: LoginLinksTable;
   webSessions: WebSessionsTable;
+  slackInstallations: SlackInstallationsTable;
+}
+
+export interface SlackInstallationsTable {
+  id: string;
+  enterpriseId: string | null;
+  teamId: string | null;
+  /** The whole installation as JSON, sealed (src/secrets/sealer.ts). */
+  sealed: string;
+  installedAt: string;
+  updatedAt: string;
 }
 
 export interface LoginLinksTable {
@@ -80,6 +91,8 @@ export interface WorkspacesTable {
   externalId: string;
   name: string | null;
   createdAt: string;
+  /** Set when the platform said the bot was removed (Slack app_uninstalled); its jobs wait for a reinstall. */
+  uninstalledAt: string | null;
 }
 
 export interface TeamsTable {

@@ -3,6 +3,7 @@ import type { Store } from "../app/ports.js";
 import * as calendar from "./calendar-repository.js";
 import * as checkins from "./checkin-repository.js";
 import * as inbox from "./inbox-repository.js";
+import * as installations from "./installation-repository.js";
 import * as jobs from "./job-repository.js";
 import * as members from "./member-repository.js";
 import * as reports from "./report-repository.js";
@@ -100,6 +101,14 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
     findWebSession: (...args) => signIn.findWebSession(db, ...args),
     setWebSessionLocale: (...args) => signIn.setWebSessionLocale(db, ...args),
     endWebSession: (...args) => signIn.endWebSession(db, ...args),
+    getWorkspace: (...args) => installations.getWorkspace(db, ...args),
+    saveSlackInstallation: (installation, at) =>
+      db.transaction().execute((trx) => installations.saveSlackInstallation(trx, installation, at)),
+    findSlackInstallation: (...args) => installations.findSlackInstallation(db, ...args),
+    deleteSlackInstallation: (id, at) =>
+      db.transaction().execute((trx) => installations.deleteSlackInstallation(trx, id, at)),
+    listSlackInstallations: () => installations.listSlackInstallations(db),
+    resealSlackInstallation: (...args) => installations.resealSlackInstallation(db, ...args),
   };
   const retrying = Object.entries(calls).map(([name, call]: [string, (...args: unknown[]) => unknown]) => {
     const policy = POLICIES[name as keyof Store] ?? DEFAULT_POLICY;

@@ -133,6 +133,8 @@ export async function listDueTeamsWithPlatform(
   at: string,
 ): Promise<Array<{ team: Team; platform: Platform }>> {
   const rows = await teamsWithPlatform(db)
+    // A workspace that removed the bot gets nothing until it installs again.
+    .where("workspaces.uninstalledAt", "is", null)
     .where((eb) =>
       eb.or([
         eb("teams.nextDueAt", "is", null),

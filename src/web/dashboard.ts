@@ -29,6 +29,7 @@ import { textsFor } from "../core/texts/index.js";
 import { type Frame, PATHS, type PageName, plainPage } from "./layout.js";
 import { overviewHtml, planHtml, repHtml, trendHtml } from "./pages.js";
 import type { Html } from "./reply-html.js";
+import { SECURITY_HEADERS } from "./security-headers.js";
 import { STYLESHEET } from "./style.js";
 
 export interface DashboardDeps {
@@ -46,19 +47,6 @@ const COOKIE = "corong_session";
 const route = (path: string) => path.slice(PATHS.home.length);
 /** How many weeks the trend shows when no period was picked: a quarter, as `trend 12w` in the chat. */
 const TREND_DEFAULT_WEEKS = 12;
-
-/**
- * Every response: no script at all (the pages work without it), styles from our own file, no framing, no
- * sniffing, no referrer (a login link in a Referer header would be a leaked key), and nothing cached.
- */
-const SECURITY_HEADERS: Record<string, string> = {
-  "Content-Security-Policy":
-    "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-  "X-Content-Type-Options": "nosniff",
-  "Referrer-Policy": "no-referrer",
-  "X-Frame-Options": "DENY",
-  "Cache-Control": "no-store",
-};
 
 interface Viewer {
   ctx: RequestContext;

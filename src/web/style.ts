@@ -17,6 +17,7 @@ nav a[aria-current="page"] { border-bottom-color: var(--accent); font-weight: 60
 button, select, input { font: inherit; }
 button { border: 1px solid var(--line); background: #fff; border-radius: .4rem; padding: .3rem .7rem; cursor: pointer; }
 button.primary { background: var(--accent); color: #fff; border-color: var(--accent); padding: .6rem 1.2rem; }
+a.button { display: inline-block; background: var(--accent); color: #fff; border-radius: .4rem; padding: .6rem 1.2rem; text-decoration: none; }
 main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
 h1 { font-size: 1.35rem; margin: .25rem 0 .75rem; overflow-wrap: anywhere; }
 h2 { font-size: 1.1rem; margin: 1.5rem 0 .5rem; }

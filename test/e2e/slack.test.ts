@@ -225,6 +225,7 @@ describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
           timestamp: ts(1),
           name: "white_check_mark",
         }),
+        token: "xoxb-test-token",
       },
     ]);
     const [ephemeral] = fake.callsTo("chat.postEphemeral");

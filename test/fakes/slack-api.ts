@@ -6,6 +6,17 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 export interface SlackCall {
   method: string;
   args: Record<string, unknown>;
+  /** The token the call was made with (Authorization: Bearer, or a `token` field). */
+  token?: string;
+}
+
+/** What Slack hands the app for an OAuth code: one workspace's bot token. */
+export interface FakeInstall {
+  teamId: string;
+  teamName: string;
+  botToken: string;
+  botUserId: string;
+  installer: string;
 }
 
 export interface FakeSlackOptions {
@@ -15,6 +26,8 @@ export interface FakeSlackOptions {
   socketUrl?: string;
   /** conversations.members answers: channel id -> user ids. */
   channels?: Record<string, string[]>;
+  /** OAuth: the app's credentials oauth.v2.access checks, and what each code installs (a code works once). */
+  oauth?: { clientId: string; clientSecret: string; codes: Record<string, FakeInstall> };
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -51,10 +64,50 @@ export async function startFakeSlack(options: FakeSlackOptions = {}) {
   let ts = 1_700_000_000;
   const waiters: Array<() => void> = [];
 
-  const answer = (method: string, args: Record<string, unknown>): Record<string, unknown> => {
+  const usedCodes = new Set<string>();
+  const revoked = new Set<string>();
+  const installOf = (token: string | undefined) =>
+    Object.values(options.oauth?.codes ?? {}).find((install) => install.botToken === token);
+
+  const answer = (method: string, args: Record<string, unknown>, token?: string): Record<string, unknown> => {
+    if (token && revoked.has(token)) return { ok: false, error: "token_revoked" };
     switch (method) {
-      case "auth.test":
-        return { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1", user: "corong" };
+      case "auth.test": {
+        const install = installOf(token);
+        return install
+          ? {
+              ok: true,
+              user_id: install.botUserId,
+              bot_id: `B${install.teamId}`,
+              team_id: install.teamId,
+              team: install.teamName,
+              user: "corong",
+              url: `https://${install.teamName.toLowerCase()}.slack.com/`,
+            }
+          : { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1", user: "corong" };
+      }
+      case "oauth.v2.access": {
+        const oauth = options.oauth;
+        if (!oauth || args.client_id !== oauth.clientId || args.client_secret !== oauth.clientSecret)
+          return { ok: false, error: "invalid_client_id" };
+        const code = String(args.code);
+        const install = oauth.codes[code];
+        if (!install || usedCodes.has(code)) return { ok: false, error: "invalid_code" };
+        usedCodes.add(code);
+        return {
+          ok: true,
+          access_token: install.botToken,
+          token_type: "bot",
+          scope:
+            "commands,chat:write,files:write,reactions:write,users:read,channels:read,groups:read,channels:history,groups:history,im:history,im:write",
+          bot_user_id: install.botUserId,
+          app_id: "A0CORONG",
+          team: { id: install.teamId, name: install.teamName },
+          enterprise: null,
+          is_enterprise_install: false,
+          authed_user: { id: install.installer },
+        };
+      }
       case "users.info": {
         const id = String(args.user);
         const user = options.users?.[id] ?? {};
@@ -139,9 +192,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}) {
       return;
     }
     const args = decodeArgs(body, req.headers["content-type"]);
+    const bearer = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ""))?.[1];
+    const token = bearer ?? (typeof args.token === "string" ? args.token : undefined);
     const delay = delays.get(method);
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
-    calls.push({ method, args });
+    calls.push({ method, args, ...(token ? { token } : {}) });
     const refusal = refusals.get(method);
     if (refusal) {
       refusal.times -= 1;
@@ -150,7 +205,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}) {
     const result = refusal ? { ok: false, error: refusal.error } : null;
     res
       .writeHead(200, { "content-type": "application/json" })
-      .end(JSON.stringify(result ?? answer(method, args)));
+      .end(JSON.stringify(result ?? answer(method, args, token)));
     for (const wake of waiters.splice(0)) wake();
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -171,6 +226,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}) {
     /** Answer the next `times` calls to `method` with `{ ok: false, error }`, as Slack refuses a call. */
     refuse(method: string, error: string, times: number) {
       refusals.set(method, { error, times });
+    },
+    /** From now on every call with `token` is refused with token_revoked, as after an uninstall. */
+    revoke(token: string) {
+      revoked.add(token);
     },
     /** Answer the next `times` calls to `method` with 429 and Retry-After: 0. */
     rateLimit(method: string, times: number) {

@@ -31,6 +31,36 @@ describe("configuration", () => {
     );
   });
 
+  it("asks for everything installing in several Slack workspaces needs, and not a single token beside it", () => {
+    const key = Buffer.alloc(32, 7).toString("base64");
+    const ready = {
+      SLACK_CLIENT_ID: "123.456",
+      SLACK_CLIENT_SECRET: "shh",
+      SLACK_STATE_SECRET: "a-long-random-state-secret",
+      SLACK_SIGNING_SECRET: "sign",
+      CORONG_ENCRYPTION_KEY: key,
+    };
+    expect(loadConfig(ready).SLACK_CLIENT_ID).toBe("123.456");
+    let problems: string[] = [];
+    try {
+      loadConfig({ SLACK_CLIENT_ID: "123.456" });
+    } catch (error) {
+      problems = (error as ConfigError).problems;
+    }
+    expect(problems.map((p) => p.split(":")[0])).toEqual([
+      "SLACK_CLIENT_SECRET",
+      "SLACK_STATE_SECRET",
+      "SLACK_SIGNING_SECRET",
+      "CORONG_ENCRYPTION_KEY",
+    ]);
+    expect(() => loadConfig({ ...ready, SLACK_BOT_TOKEN: "xoxb-1" })).toThrow("SLACK_BOT_TOKEN: unset it");
+    expect(() => loadConfig({ ...ready, CORONG_ENCRYPTION_KEY: "hunter2" })).toThrow("32 random bytes");
+    expect(() => loadConfig({ ...ready, CORONG_PREVIOUS_ENCRYPTION_KEYS: `${key},short` })).toThrow(
+      "CORONG_PREVIOUS_ENCRYPTION_KEYS",
+    );
+    expect(() => loadConfig({ ...ready, SLACK_STATE_SECRET: "short" })).toThrow("at least 16");
+  });
+
   it("asks for the webhook secret with the webhook URL, and a signing secret or app token with Slack", () => {
     expect(() =>
       loadConfig({ TELEGRAM_BOT_TOKEN: "1:x", TELEGRAM_WEBHOOK_URL: "https://x.example/t" }),

@@ -45,6 +45,26 @@ export const webEn: WebTexts = {
   othersPrivate: "Reps see their own figures only.",
   formExpired: "That form has expired. Go back, reload the page and try again.",
 
+  install: {
+    title: "Add Corong to Slack",
+    prompt:
+      "Corong turns your team's daily visits and follow-ups into a 10:5:3:1 sales funnel, in English or Bahasa Indonesia. Add it to your workspace, then invite it to your sales channel.",
+    button: "Add to Slack",
+    installedTitle: "Corong is installed",
+    installed: (workspace) => `Corong is now in ${workspace}.`,
+    nextSteps:
+      'Invite @Corong to your sales channel and type /sales setup there. Reps then report with a plain message, like "met 4 clients, 2 follow-ups".',
+    failedTitle: "Corong was not installed",
+    failed: (reason) =>
+      ({
+        cancelled: "The installation was cancelled in Slack. Nothing was changed.",
+        expired:
+          "This installation link has expired or was opened in another browser. Nothing was changed; start again from the install page.",
+        failed: "Slack did not finish the installation. Nothing was changed; please try again in a minute.",
+      })[reason],
+    tryAgain: "Start again",
+  },
+
   overviewHeading: (team, period) => `${team} · ${period}`,
   previousHeading: (period) => `before: ${period}`,
   repsHeading: "Reps against quota",

@@ -45,6 +45,26 @@ export const webId: WebTexts = {
   othersPrivate: "Sales hanya bisa melihat angkanya sendiri.",
   formExpired: "Formulir itu sudah kedaluwarsa. Kembali, muat ulang halaman, lalu coba lagi.",
 
+  install: {
+    title: "Tambahkan Corong ke Slack",
+    prompt:
+      "Corong mengubah kunjungan dan follow up harian tim Anda menjadi corong penjualan 10:5:3:1, dalam Bahasa Indonesia atau Inggris. Tambahkan ke workspace Anda, lalu undang ke channel sales.",
+    button: "Tambahkan ke Slack",
+    installedTitle: "Corong sudah terpasang",
+    installed: (workspace) => `Corong sekarang ada di ${workspace}.`,
+    nextSteps:
+      'Undang @Corong ke channel sales Anda dan ketik /sales setup di sana. Setelah itu sales cukup melapor dengan pesan biasa, seperti "ketemu 4 klien, 2 follow up".',
+    failedTitle: "Corong belum terpasang",
+    failed: (reason) =>
+      ({
+        cancelled: "Pemasangan dibatalkan di Slack. Tidak ada yang berubah.",
+        expired:
+          "Tautan pemasangan ini sudah kedaluwarsa atau dibuka di browser lain. Tidak ada yang berubah; mulai lagi dari halaman pemasangan.",
+        failed: "Slack tidak menyelesaikan pemasangan. Tidak ada yang berubah; coba lagi sebentar lagi.",
+      })[reason],
+    tryAgain: "Mulai lagi",
+  },
+
   overviewHeading: (team, period) => `${team} · ${period}`,
   previousHeading: (period) => `sebelumnya: ${period}`,
   repsHeading: "Sales dibanding kuota",

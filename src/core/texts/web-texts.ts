@@ -1,5 +1,8 @@
 import type { PeriodChoice, PeriodProblem } from "../period-choice.js";
 
+/** Why an installation did not complete: the installer said no, the link was stale or not theirs, or Slack failed. */
+export type InstallFailure = "cancelled" | "expired" | "failed";
+
 /** The dashboard's words (and the chat's answer to `dashboard`), per language. */
 export interface WebTexts {
   /** The chat's answer to `dashboard`: the link, for whom it is, and that it works once. */
@@ -37,6 +40,19 @@ export interface WebTexts {
   notFound: string;
   othersPrivate: string;
   formExpired: string;
+
+  /** Installing Corong into a Slack workspace ("Add to Slack"), for whoever installs it. */
+  install: {
+    title: string;
+    prompt: string;
+    button: string;
+    installedTitle: string;
+    installed(workspace: string): string;
+    nextSteps: string;
+    failedTitle: string;
+    failed(reason: InstallFailure): string;
+    tryAgain: string;
+  };
 
   overviewHeading(team: string, period: string): string;
   previousHeading(period: string): string;

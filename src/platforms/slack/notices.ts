@@ -63,6 +63,8 @@ const PROFILE_WAIT_MS = 400;
  */
 export function createSlackNotices(options: {
   client: webApi.WebClient;
+  /** The bot token for a workspace; null when it has none (not installed), and then nobody is told. */
+  tokenFor: (workspace: string) => Promise<string | null>;
   profiles: ProfileCache;
   defaultLocale: Locale;
 }) {
@@ -77,7 +79,11 @@ export function createSlackNotices(options: {
     const late = new Promise<undefined>((resolve) => {
       timer = setTimeout(() => resolve(undefined), PROFILE_WAIT_MS);
     });
-    const profile = profiles.get(client, teamId, user).catch(() => undefined);
+    // The token too may be slow to come (it is read from the database, which may be why we are here).
+    const profile = options
+      .tokenFor(teamId)
+      .then((token) => (token ? profiles.get(client, teamId, user, undefined, token) : undefined))
+      .catch(() => undefined);
     try {
       return (await Promise.race([profile, late]))?.locale ?? options.defaultLocale;
     } finally {
@@ -99,10 +105,12 @@ export function createSlackNotices(options: {
         body: JSON.stringify({ response_type: "ephemeral", replace_original: false, ...message }),
       });
       if (!response.ok) throw new Error(`response_url answered ${response.status}`);
-    } else if (sender.channel && !sender.direct) {
-      await client.chat.postEphemeral({ channel: sender.channel, user: sender.user, ...message });
     } else {
-      await client.chat.postMessage({ channel: sender.channel ?? sender.user, ...message });
+      const token = await options.tokenFor(teamId);
+      if (!token) return;
+      if (sender.channel && !sender.direct)
+        await client.chat.postEphemeral({ token, channel: sender.channel, user: sender.user, ...message });
+      else await client.chat.postMessage({ token, channel: sender.channel ?? sender.user, ...message });
     }
   }
 

@@ -22,12 +22,18 @@ export function createProfileCache() {
       teamId: string,
       userId: string,
       fallbackName?: string,
+      /** The workspace's token, for a client that has none of its own (one app serving many workspaces). */
+      token?: string,
     ): Promise<SlackProfile> {
       const key = `${teamId}:${userId}`;
       const known = cache.get(key);
       if (known) return known;
       try {
-        const { user } = await client.users.info({ user: userId, include_locale: true });
+        const { user } = await client.users.info({
+          ...(token ? { token } : {}),
+          user: userId,
+          include_locale: true,
+        });
         const profile: SlackProfile = {
           displayName: user?.profile?.display_name || user?.real_name || user?.name || fallbackName || userId,
           isBot: Boolean(user?.is_bot) || userId === "USLACKBOT",

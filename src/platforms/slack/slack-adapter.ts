@@ -9,28 +9,41 @@ import {
   type types,
   webApi,
 } from "@slack/bolt";
+import type { InstallationStore, InstallProvider } from "@slack/oauth";
 import type { Bot } from "../../app/bot.js";
 import { CorongError } from "../../app/errors.js";
 import type { Incoming } from "../../app/incoming.js";
 import type { Intake } from "../../app/intake.js";
 import type { Logger } from "../../app/logger.js";
-import type { Messenger } from "../../app/ports.js";
+import type { Messenger, Store } from "../../app/ports.js";
 import type { Locale } from "../../core/locale.js";
 import type { Reply } from "../../core/reply.js";
+import type { Team } from "../../core/team.js";
 import { textsFor } from "../../core/texts/index.js";
 import { formatCounts } from "../../core/texts/metric-words.js";
 import { createSendPacer } from "../rate-limit.js";
 import { ACTION_PREFIX, toSlackMessage } from "./blocks.js";
 import { boltLogger } from "./bolt-logger.js";
 import { createSlackHttpListener } from "./http-receiver.js";
+import { installationIdOf, isNotInstalled } from "./installation-store.js";
 import { plainTextFromSlack } from "./mrkdwn.js";
 import { createSlackNotices } from "./notices.js";
 import { createProfileCache } from "./profiles.js";
 import { countsFromModal, REPORT_MODAL_ID, reportModal } from "./report-modal.js";
 import { createSlackSocket } from "./socket-receiver.js";
 
+/** One app serving the workspaces that installed it: their tokens come from the installation store. */
+export interface SlackInstallations {
+  installer: InstallProvider;
+  store: InstallationStore & { deleteInstallation: NonNullable<InstallationStore["deleteInstallation"]> };
+}
+
 export interface SlackAdapterOptions {
-  botToken: string;
+  /** One workspace, its token from the environment; or `installations`, one token per workspace. */
+  botToken?: string;
+  installations?: SlackInstallations;
+  /** Which Slack workspace a team's workspace row is (scheduled messages need its token). */
+  store: Pick<Store, "getWorkspace">;
   /** HTTP mode (Events API at POST /slack/events) verifies every request with it. */
   signingSecret?: string;
   /** Socket Mode when set. */
@@ -110,9 +123,55 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   };
   // The inbox is the receiver: it hands Bolt what it recorded (see below); Bolt never answers Slack itself.
   const receiver: Receiver = { init: () => {}, start: async () => {}, stop: async () => {} };
-  const app = new App({ token: options.botToken, logger: boltLogger(logger), clientOptions, receiver });
+  const { installations } = options;
+  if (!options.botToken && !installations)
+    throw new Error("Slack needs a bot token or an installation store");
+  const app = new App({
+    ...(options.botToken ? { token: options.botToken } : { authorize: installations?.installer.authorize }),
+    logger: boltLogger(logger),
+    clientOptions,
+    receiver,
+  });
   const profiles = createProfileCache();
-  const notices = createSlackNotices({ client: app.client, profiles, defaultLocale: options.defaultLocale });
+
+  /** A workspace's bot token: the one from the environment, or its installation's; null when it has none. */
+  async function tokenFor(workspace: string): Promise<string | null> {
+    if (options.botToken) return options.botToken;
+    try {
+      const installation = await installations?.store.fetchInstallation({
+        teamId: workspace,
+        enterpriseId: undefined,
+        isEnterpriseInstall: false,
+      });
+      return installation?.bot?.token ?? null;
+    } catch (error) {
+      if (isNotInstalled(error)) return null;
+      throw error;
+    }
+  }
+
+  // A workspace row's Slack id never changes, so each is read once per process.
+  const workspaceIds = new Map<number, string>();
+  /** The token a scheduled message to `team` goes out with; undeliverable once its workspace removed the bot. */
+  async function tokenForTeam(team: Team): Promise<string> {
+    let workspace = workspaceIds.get(team.workspaceId);
+    if (!workspace) {
+      workspace = (await options.store.getWorkspace(team.workspaceId))?.externalId;
+      if (!workspace) throw new CorongError("undeliverable", `workspace ${team.workspaceId} is not known`);
+      workspaceIds.set(team.workspaceId, workspace);
+    }
+    const token = await tokenFor(workspace);
+    if (!token)
+      throw new CorongError("undeliverable", `Slack workspace ${workspace} has not installed Corong`);
+    return token;
+  }
+
+  const notices = createSlackNotices({
+    client: app.client,
+    tokenFor,
+    profiles,
+    defaultLocale: options.defaultLocale,
+  });
   const socket = options.appToken
     ? createSlackSocket({
         appToken: options.appToken,
@@ -401,22 +460,26 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   // Slack asks for about one message per second per channel; 429s beyond that are retried by the WebClient.
   const pacer = createSendPacer({ perKey: { limit: 1, windowMs: 1000 }, now: clock });
   const messenger: Messenger = {
-    async sendDirect(_team, member, reply) {
+    async sendDirect(team, member, reply) {
+      const token = await tokenForTeam(team);
       await pacer.slot(member.externalId);
       // Posting to a user id lands in the bot's direct message with them.
       await undeliverableIfGone(() =>
-        app.client.chat.postMessage({ channel: member.externalId, ...toSlackMessage(reply) }),
+        app.client.chat.postMessage({ token, channel: member.externalId, ...toSlackMessage(reply) }),
       );
     },
     async postToTeam(team, reply) {
+      const token = await tokenForTeam(team);
       await pacer.slot(team.externalId);
       await undeliverableIfGone(() =>
-        app.client.chat.postMessage({ channel: team.externalId, ...toSlackMessage(reply) }),
+        app.client.chat.postMessage({ token, channel: team.externalId, ...toSlackMessage(reply) }),
       );
     },
     async postChart(team, chart) {
+      const token = await tokenForTeam(team);
       await undeliverableIfGone(() =>
         app.client.filesUploadV2({
+          token,
           channel_id: team.externalId,
           file: Buffer.from(chart.png),
           filename: chart.fileName,
@@ -426,8 +489,43 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     },
   };
 
+  /**
+   * The workspace removed Corong (or revoked its bot token): its tokens are forgotten and its teams' scheduled
+   * messages stop; their reports stay, for a reinstall to carry on from. With one token from the environment
+   * there is no installation to forget.
+   */
+  async function uninstalled(body: {
+    team_id?: string;
+    enterprise_id?: string;
+    is_enterprise_install?: boolean;
+  }) {
+    if (!installations) return;
+    const query = {
+      teamId: body.team_id,
+      enterpriseId: body.enterprise_id,
+      isEnterpriseInstall: Boolean(body.is_enterprise_install),
+    };
+    await installations.store.deleteInstallation(
+      query as Parameters<typeof installations.store.deleteInstallation>[0],
+    );
+    logger.info(
+      { workspace: installationIdOf(query) },
+      "removed from a Slack workspace; its tokens are deleted",
+    );
+  }
+  app.event("app_uninstalled", async ({ body }) => uninstalled(body));
+  app.event("tokens_revoked", async ({ event, body }) => {
+    // Only the bot's token matters: Corong asks for no user tokens.
+    if ((event.tokens.bot ?? []).length > 0) await uninstalled(body);
+  });
+
   // A listener that failed is the inbox's to retry: its error goes back through processEvent, unwrapped.
   app.error(async (error) => {
+    if (isNotInstalled(error)) {
+      // From a workspace that never installed Corong, or removed it: not ours to answer, and no retry will change it.
+      logger.info({}, "ignored a Slack delivery from a workspace without an installation");
+      return;
+    }
     throw (error as { original?: unknown }).original ?? error;
   });
 
