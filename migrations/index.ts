@@ -19,6 +19,7 @@ import { webSignIn } from "./0018-web-sign-in.js";
 import { jobRunPayload } from "./0019-job-run-payload.js";
 import { teamNextDue } from "./0020-team-next-due.js";
 import { slackInstallations } from "./0021-slack-installations.js";
+import { sendPacing } from "./0022-send-pacing.js";
 import type { CorongMigration } from "./dialect.js";
 
 /** Every migration, in order, one change each. Names sort in the order they must run; never rename or edit a shipped one. */
@@ -44,4 +45,5 @@ export const MIGRATIONS: Readonly<Record<string, CorongMigration>> = {
   "0019-job-run-payload": jobRunPayload,
   "0020-team-next-due": teamNextDue,
   "0021-slack-installations": slackInstallations,
+  "0022-send-pacing": sendPacing,
 };

@@ -93,7 +93,7 @@ async function startOn(
   await migrateToLatest(connection);
   const database = createDatabaseHealth(connection, clock);
   const store = createStore(connection.db, { onOutcome: database.record });
-  const metrics = createPrometheusTelemetry();
+  const metrics = createPrometheusTelemetry({ poolStats: connection.poolStats });
   const telemetry = metrics.telemetry;
   // The dashboard is served wherever the HTTP port is; its links name the address members reach it at.
   let dashboardBase: string | null = null;
@@ -146,6 +146,7 @@ async function startOn(
         ? { webhook: { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET } }
         : {}),
       ...(options.telegramMaxRetries !== undefined ? { maxRetries: options.telegramMaxRetries } : {}),
+      store,
       bot,
       intake,
       logger,

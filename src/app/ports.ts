@@ -297,6 +297,9 @@ export interface Store {
   listSlackInstallations(): Promise<SealedInstallation[]>;
   /** Replaces a sealed installation with `to` if it is still `from`; false when it changed meanwhile. */
   resealSlackInstallation(id: string, from: string, to: string): Promise<boolean>;
+
+  /** Books the next outbound send for `key` at one per `intervalMs`, for every replica; returns the booked TAT. */
+  reserveSendSlot(key: string, now: number, intervalMs: number): Promise<number>;
 }
 
 /** A Slack installation as stored: found by workspace (`T…`) or organisation (`E…`) id, its tokens sealed. */

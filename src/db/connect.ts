@@ -22,6 +22,8 @@ export interface Connection {
   dialect: Dialect;
   /** One cheap round trip: resolves when the database answers within `timeoutMs`, rejects otherwise. */
   probe(timeoutMs?: number): Promise<void>;
+  /** Postgres: the pool's connections (open, idle) and the queries waiting for one. SQLite has no pool. */
+  poolStats?(): { open: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -77,6 +79,7 @@ export function connect(url: string, options: ConnectOptions = {}): Connection {
       db,
       dialect: "postgres",
       probe: (timeoutMs) => withTimeout(sql`select 1`.execute(db), timeoutMs),
+      poolStats: () => ({ open: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       close: () => db.destroy(),
     };
   }
@@ -92,6 +95,9 @@ export function connect(url: string, options: ConnectOptions = {}): Connection {
     // FULL: in WAL mode NORMAL can lose the last commits to a power cut or an OS crash — among them inbox rows
     // a platform was already told were received. An fsync per commit is the price of "accepted means durable".
     sqlite.pragma("synchronous = FULL");
+    // Fresh planner statistics where they are missing or stale, bounded in time: SQLite's advice for a
+    // long-lived connection, at open and again at close.
+    sqlite.pragma("optimize = 0x10002");
     const db = new Kysely<Database>({
       dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
       plugins,
@@ -101,7 +107,14 @@ export function connect(url: string, options: ConnectOptions = {}): Connection {
       dialect: "sqlite",
       // A read of the schema: answers while another process writes (WAL), fails while the file is unusable.
       probe: (timeoutMs) => withTimeout(sql`select count(*) from sqlite_master`.execute(db), timeoutMs),
-      close: () => db.destroy(),
+      async close() {
+        try {
+          sqlite.pragma("optimize");
+        } catch {
+          // Statistics are an optimisation; a busy file must not stop a shutdown.
+        }
+        await db.destroy();
+      },
     };
   }
   throw new DatabaseOpenError(

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { JobKey } from "../app/ports.js";
 import { pruneDeliveries } from "./inbox-repository.js";
+import { prunePacing } from "./pacing-repository.js";
 import type { Database } from "./schema.js";
 import { pruneSignIns } from "./sign-in-repository.js";
 
@@ -85,7 +86,8 @@ export async function pruneLedgers(db: Db, before: string): Promise<number> {
   const jobs = await db.deleteFrom("jobRuns").where("createdAt", "<", before).executeTakeFirst();
   const deliveries = await pruneDeliveries(db, before);
   const signIns = await pruneSignIns(db, before);
-  return Number(jobs.numDeletedRows) + deliveries + signIns;
+  const pacing = await prunePacing(db, Date.parse(before));
+  return Number(jobs.numDeletedRows) + deliveries + signIns + pacing;
 }
 
 /** What the claimed job made before sending (a chart), kept for its retries. */

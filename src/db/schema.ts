@@ -19,6 +19,13 @@ export interface Database {
   loginLinks: LoginLinksTable;
   webSessions: WebSessionsTable;
   slackInstallations: SlackInstallationsTable;
+  sendPacing: SendPacingTable;
+}
+
+export interface SendPacingTable {
+  key: string;
+  /** Epoch ms; Postgres hands a bigint back as a string. */
+  tatMs: number | string;
 }
 
 export interface SlackInstallationsTable {

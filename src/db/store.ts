@@ -6,6 +6,7 @@ import * as inbox from "./inbox-repository.js";
 import * as installations from "./installation-repository.js";
 import * as jobs from "./job-repository.js";
 import * as members from "./member-repository.js";
+import * as pacing from "./pacing-repository.js";
 import * as reports from "./report-repository.js";
 import type { Database } from "./schema.js";
 import * as settings from "./setting-repository.js";
@@ -109,6 +110,7 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
       db.transaction().execute((trx) => installations.deleteSlackInstallation(trx, id, at)),
     listSlackInstallations: () => installations.listSlackInstallations(db),
     resealSlackInstallation: (...args) => installations.resealSlackInstallation(db, ...args),
+    reserveSendSlot: (...args) => pacing.reserveSendSlot(db, ...args),
   };
   const retrying = Object.entries(calls).map(([name, call]: [string, (...args: unknown[]) => unknown]) => {
     const policy = POLICIES[name as keyof Store] ?? DEFAULT_POLICY;

@@ -1,16 +1,47 @@
-import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { Telemetry } from "../app/ports.js";
 import type { Route } from "./server.js";
 
 /**
  * Prometheus metrics for one process, served at `GET /metrics`: reports stored and refused, commands, deliveries
- * and scheduled messages by outcome, how long deliveries take, and Node's own (event-loop lag, heap, GC, handles).
+ * and scheduled messages by outcome, how long deliveries take, the database pool, and Node's own (event-loop lag,
+ * heap, GC, handles).
  * Each replica serves its own; Prometheus adds them up.
  */
-export function createPrometheusTelemetry(): { telemetry: Telemetry; route: Route } {
+interface PoolStats {
+  open: number;
+  idle: number;
+  waiting: number;
+}
+
+export function createPrometheusTelemetry(
+  options: {
+    /** The database pool, read at each scrape (Postgres; SQLite has none). */
+    poolStats?: (() => PoolStats) | undefined;
+  } = {},
+): { telemetry: Telemetry; route: Route } {
   const registry = new Registry();
   registry.setDefaultLabels({ app: "corong" });
   collectDefaultMetrics({ register: registry, prefix: "corong_" });
+  const { poolStats } = options;
+  if (poolStats) {
+    const gauge = (name: string, help: string, read: (stats: PoolStats) => number) =>
+      new Gauge({
+        name,
+        help,
+        registers: [registry],
+        collect() {
+          this.set(read(poolStats()));
+        },
+      });
+    gauge("corong_db_pool_connections", "Database connections open in this process's pool", (s) => s.open);
+    gauge("corong_db_pool_idle_connections", "Open database connections not in use", (s) => s.idle);
+    gauge(
+      "corong_db_pool_waiting_queries",
+      "Queries waiting for a free database connection",
+      (s) => s.waiting,
+    );
+  }
   const reports = new Counter({
     name: "corong_reports_stored_total",
     help: "Reports saved: created, updated by an edit, or a duplicate delivery of one already stored",

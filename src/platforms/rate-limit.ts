@@ -1,58 +1,46 @@
-export interface RateLimit {
-  /** At most this many sends… */
-  limit: number;
-  /** …in any window of this length. */
-  windowMs: number;
-}
+import { type Pace, paceOf, type RateLimit, slotOf } from "../core/pacing.js";
+
+export type { RateLimit } from "../core/pacing.js";
+
+/** Books a send for `key` at one per `intervalMs` and returns the booked arrival time (Store.reserveSendSlot). */
+export type ReserveSlot = (key: string, now: number, intervalMs: number) => Promise<number>;
 
 /**
  * Spaces out sends the way platforms ask bots to — Slack about one message per second per channel, Telegram 30
- * per second overall and 20 per minute into one group — as sliding windows per key and overall. Callers await
- * their slot; nothing is dropped, and a short burst under the limit goes out at once.
+ * per second overall and 20 per minute into one group — per key and overall, across every replica: the slots are
+ * booked in the database, so two processes posting to one channel share its limit. Callers await their slot;
+ * nothing is dropped, and a burst within the limit goes out at once.
  */
 export function createSendPacer(options: {
+  /** Names this platform's keys apart from another's. */
+  scope: string;
   perKey?: RateLimit;
   overall?: RateLimit;
+  reserve: ReserveSlot;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
 }) {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const now = options.now ?? Date.now;
-  const booked = new Map<string, number[]>();
-  const overallKey = "\u0000overall";
+  const perKey = options.perKey ? paceOf(options.perKey) : null;
+  const overall = options.overall ? paceOf(options.overall) : null;
 
-  /** The earliest moment at or after `from` when one more send fits in `key`'s window. */
-  function earliest(key: string, rule: RateLimit | undefined, from: number): number {
-    if (!rule) return from;
-    const stamps = booked.get(key) ?? [];
-    const inWindow = stamps.filter((s) => s > from - rule.windowMs);
-    if (inWindow.length < rule.limit) return from;
-    // The send that must leave the window first decides when there is room again.
-    return (inWindow[inWindow.length - rule.limit] ?? from) + rule.windowMs;
-  }
-
-  function book(key: string, rule: RateLimit | undefined, at: number) {
-    if (!rule) return;
-    const stamps = (booked.get(key) ?? []).filter((s) => s > at - rule.windowMs);
-    stamps.push(at);
-    booked.set(key, stamps);
+  async function book(key: string, pace: Pace | null, from: number): Promise<number> {
+    if (!pace) return from;
+    return slotOf(await options.reserve(key, from, pace.intervalMs), from, pace);
   }
 
   return {
-    /** Resolves when a send to `key` may go out, and books that moment. */
+    /** Resolves when a send to `key` may go out, having booked that moment for every replica. */
     async slot(key: string): Promise<void> {
       const at = now();
-      let start = at;
-      // Moving the start for one rule can only help the other, so two passes settle it.
-      for (let i = 0; i < 2; i++) {
-        start = Math.max(earliest(key, options.perKey, start), earliest(overallKey, options.overall, start));
-      }
-      book(key, options.perKey, start);
-      book(overallKey, options.overall, start);
-      if (booked.size > 10_000) {
-        for (const [k, stamps] of booked) if ((stamps.at(-1) ?? 0) < at - 60_000) booked.delete(k);
-      }
-      if (start > at) await sleep(start - at);
+      // The overall slot is booked from the key's: a send held back for its channel does not take a place in
+      // the overall pace before it can use it.
+      const keySlot = await book(`${options.scope}:${key}`, perKey, at);
+      // "*" is no chat or channel id, so the overall pace has a key of its own (Postgres text takes no NUL).
+      const start = await book(`${options.scope}:*`, overall, keySlot);
+      const wait = start - now();
+      if (wait > 0) await sleep(wait);
     },
   };
 }

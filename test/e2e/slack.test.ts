@@ -135,6 +135,12 @@ describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
     expect(value("corong_deliveries_total", { platform: "slack", outcome: "done" })).toBe(3);
     expect(value("corong_delivery_handling_seconds_count", { platform: "slack" })).toBe(3);
     expect(lines.some((l) => l.startsWith("corong_nodejs_eventloop_lag_seconds"))).toBe(true);
+    // The database pool, where there is one: Postgres keeps some connections open, SQLite none.
+    const pool = lines.find((l) => l.startsWith("corong_db_pool_connections"));
+    if (dialect.name === "postgres") {
+      expect(Number(pool?.split(" ").at(-1))).toBeGreaterThan(0);
+      expect(lines.some((l) => l.startsWith("corong_db_pool_waiting_queries"))).toBe(true);
+    } else expect(pool).toBeUndefined();
   });
 
   it("keeps the edit when the original message is handled after it (a retry, another replica)", async () => {
@@ -226,6 +232,7 @@ describe.each(DIALECTS)("Slack end to end on $name", (dialect) => {
           name: "white_check_mark",
         }),
         token: "xoxb-test-token",
+        at: expect.any(Number),
       },
     ]);
     const [ephemeral] = fake.callsTo("chat.postEphemeral");

@@ -8,6 +8,8 @@ export interface SlackCall {
   args: Record<string, unknown>;
   /** The token the call was made with (Authorization: Bearer, or a `token` field). */
   token?: string;
+  /** When the call arrived (epoch ms). */
+  at: number;
 }
 
 /** What Slack hands the app for an OAuth code: one workspace's bot token. */
@@ -196,7 +198,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}) {
     const token = bearer ?? (typeof args.token === "string" ? args.token : undefined);
     const delay = delays.get(method);
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
-    calls.push({ method, args, ...(token ? { token } : {}) });
+    calls.push({ method, args, ...(token ? { token } : {}), at: Date.now() });
     const refusal = refusals.get(method);
     if (refusal) {
       refusal.times -= 1;

@@ -1,12 +1,24 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { nextArrival, paceOf, type RateLimit, slotOf } from "../../src/core/pacing.js";
 import { createSendPacer } from "../../src/platforms/rate-limit.js";
 
-/** A pacer on a clock the test moves: sleeping advances time instead of waiting. */
-function pacedClock(options: Parameters<typeof createSendPacer>[0]) {
+/**
+ * A pacer on a clock the test moves (sleeping advances time instead of waiting), booking its slots the way the
+ * database does: `max(tat, now) + interval`, one number per key.
+ */
+function pacedClock(options: { perKey?: RateLimit; overall?: RateLimit }) {
   let now = 0;
   const sendsAt: number[] = [];
+  const tats = new Map<string, number>();
   const pacer = createSendPacer({
+    scope: "test",
     ...options,
+    reserve: async (key, at, intervalMs) => {
+      const tat = nextArrival(tats.get(key) ?? null, at, { intervalMs, toleranceMs: 0 });
+      tats.set(key, tat);
+      return tat;
+    },
     now: () => now,
     sleep: async (ms) => {
       now += ms;
@@ -21,6 +33,18 @@ function pacedClock(options: Parameters<typeof createSendPacer>[0]) {
   };
 }
 
+/** The most sends in any window of `windowMs` (a send at exactly t + windowMs is in the next window). */
+function busiestWindow(times: number[], windowMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  let start = 0;
+  for (let end = 0; end < sorted.length; end++) {
+    while ((sorted[end] ?? 0) - (sorted[start] ?? 0) >= windowMs) start++;
+    most = Math.max(most, end - start + 1);
+  }
+  return most;
+}
+
 describe("send pacing", () => {
   it("keeps one message per second per Slack channel, without holding back other channels", async () => {
     const clock = pacedClock({ perKey: { limit: 1, windowMs: 1000 } });
@@ -31,23 +55,45 @@ describe("send pacing", () => {
     expect(clock.sendsAt).toEqual([0, 0, 1000, 2000]);
   });
 
-  it("lets a burst under Telegram's 20-per-minute group limit out at once, then waits for the window", async () => {
+  it("lets a digest's text and chart into a Telegram group at once, then keeps within 20 a minute", async () => {
     const clock = pacedClock({
-      perKey: { limit: 20, windowMs: 60_000 },
-      overall: { limit: 30, windowMs: 1000 },
+      perKey: { limit: 20, windowMs: 60_000, burst: 4 },
+      overall: { limit: 30, windowMs: 1000, burst: 10 },
     });
-    for (let i = 0; i < 21; i++) await clock.send("group");
-    expect(clock.sendsAt.slice(0, 20).every((t) => t === 0)).toBe(true);
-    expect(clock.sendsAt[20]).toBe(60_000);
+    for (let i = 0; i < 60; i++) await clock.send("group");
+    expect(clock.sendsAt.slice(0, 4)).toEqual([0, 0, 0, 0]);
+    expect(busiestWindow(clock.sendsAt, 60_000)).toBe(20);
   });
 
   it("keeps Telegram's 30 per second overall across chats", async () => {
     const clock = pacedClock({
-      perKey: { limit: 20, windowMs: 60_000 },
-      overall: { limit: 30, windowMs: 1000 },
+      perKey: { limit: 20, windowMs: 60_000, burst: 4 },
+      overall: { limit: 30, windowMs: 1000, burst: 10 },
     });
-    for (let i = 0; i < 31; i++) await clock.send(`user-${i}`);
-    expect(clock.sendsAt[29]).toBe(0);
-    expect(clock.sendsAt[30]).toBe(1000);
+    for (let i = 0; i < 200; i++) await clock.send(`user-${i}`);
+    expect(clock.sendsAt.slice(0, 10).every((t) => t === 0)).toBe(true);
+    expect(busiestWindow(clock.sendsAt, 1000)).toBeLessThanOrEqual(30);
+  });
+
+  it("never lets more than the limit into any window, whatever the limit, burst and arrivals", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 100, max: 60_000 }),
+        fc.array(fc.integer({ min: 0, max: 120_000 }), { minLength: 1, maxLength: 120 }),
+        (limit, burst, windowMs, arrivals) => {
+          const pace = paceOf({ limit, windowMs, burst });
+          let tat: number | null = null;
+          const sends = [...arrivals]
+            .sort((a, b) => a - b)
+            .map((now) => {
+              tat = nextArrival(tat, now, pace);
+              return slotOf(tat, now, pace);
+            });
+          expect(busiestWindow(sends, windowMs)).toBeLessThanOrEqual(limit);
+        },
+      ),
+    );
   });
 });

@@ -21,7 +21,7 @@ import type { Reply } from "../../core/reply.js";
 import type { Team } from "../../core/team.js";
 import { textsFor } from "../../core/texts/index.js";
 import { formatCounts } from "../../core/texts/metric-words.js";
-import { createSendPacer } from "../rate-limit.js";
+import { createSendPacer, type RateLimit } from "../rate-limit.js";
 import { ACTION_PREFIX, toSlackMessage } from "./blocks.js";
 import { boltLogger } from "./bolt-logger.js";
 import { createSlackHttpListener } from "./http-receiver.js";
@@ -42,8 +42,8 @@ export interface SlackAdapterOptions {
   /** One workspace, its token from the environment; or `installations`, one token per workspace. */
   botToken?: string;
   installations?: SlackInstallations;
-  /** Which Slack workspace a team's workspace row is (scheduled messages need its token). */
-  store: Pick<Store, "getWorkspace">;
+  /** Which Slack workspace a team is in, and the pace of sends shared with every replica. */
+  store: Pick<Store, "getWorkspace" | "reserveSendSlot">;
   /** HTTP mode (Events API at POST /slack/events) verifies every request with it. */
   signingSecret?: string;
   /** Socket Mode when set. */
@@ -59,6 +59,8 @@ export interface SlackAdapterOptions {
   defaultLocale: Locale;
   /** How the Web API client retries (429 Retry-After is always honoured). */
   retryConfig?: webApi.RetryOptions;
+  /** Scheduled posts per channel or DM (Slack asks for about one a second). */
+  channelLimit?: RateLimit;
 }
 
 export interface SlackAdapter {
@@ -458,7 +460,12 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   });
 
   // Slack asks for about one message per second per channel; 429s beyond that are retried by the WebClient.
-  const pacer = createSendPacer({ perKey: { limit: 1, windowMs: 1000 }, now: clock });
+  const pacer = createSendPacer({
+    scope: "slack",
+    perKey: options.channelLimit ?? { limit: 1, windowMs: 1000 },
+    reserve: options.store.reserveSendSlot,
+    now: clock,
+  });
   const messenger: Messenger = {
     async sendDirect(team, member, reply) {
       const token = await tokenForTeam(team);

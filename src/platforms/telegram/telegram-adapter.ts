@@ -5,7 +5,7 @@ import { CorongError } from "../../app/errors.js";
 import type { Incoming, PlatformPerson } from "../../app/incoming.js";
 import type { DeliveryNotice, Intake } from "../../app/intake.js";
 import type { Logger } from "../../app/logger.js";
-import type { InboxItem, Messenger } from "../../app/ports.js";
+import type { InboxItem, Messenger, Store } from "../../app/ports.js";
 import { COMMAND_HEADS } from "../../core/commands.js";
 import type { Locale } from "../../core/locale.js";
 import type { Reply } from "../../core/reply.js";
@@ -27,6 +27,8 @@ export interface TelegramAdapterOptions {
   bot: Bot;
   /** Where updates are recorded before Telegram is told they were received, and handled from. */
   intake: Intake;
+  /** The pace of sends, shared with every replica. */
+  store: Pick<Store, "reserveSendSlot">;
   logger: Logger;
   clock: () => number;
   /** The language of a notice to someone whose Telegram client does not say. */
@@ -269,8 +271,11 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
 
   // Telegram's limits for bots: about 30 messages a second overall and 20 a minute into one group.
   const pacer = createSendPacer({
-    perKey: { limit: 20, windowMs: 60_000 },
-    overall: { limit: 30, windowMs: 1000 },
+    scope: "telegram",
+    // A digest's text and chart go out together; the pace after that stays within 20 a minute.
+    perKey: { limit: 20, windowMs: 60_000, burst: 4 },
+    overall: { limit: 30, windowMs: 1000, burst: 10 },
+    reserve: options.store.reserveSendSlot,
     now: clock,
   });
   const messenger: Messenger = {
