@@ -1,4 +1,5 @@
 import pino from "pino";
+import { logContext } from "./app/log-context.js";
 import type { Logger } from "./app/logger.js";
 
 /** What an error may say in a log: who failed and why, never what was being sent. */
@@ -37,13 +38,22 @@ export function loggedError(error: unknown, depth = 0): LoggedError | undefined 
   return logged;
 }
 
-/** JSON logs on stderr, so the console chat and `corong parse` keep stdout for their answers. */
+/**
+ * JSON logs on stderr, so the console chat and `corong parse` keep stdout for their answers. Each line carries the
+ * id of what it was written for: `request`, `delivery` (with its platform), `job`.
+ */
 export function createLogger(
   level: string,
   destination: pino.DestinationStream = pino.destination(2),
 ): Logger {
   return pino(
-    { level, base: { app: "corong" }, serializers: { err: (error: unknown) => loggedError(error) } },
+    {
+      level,
+      base: { app: "corong" },
+      serializers: { err: (error: unknown) => loggedError(error) },
+      // The request, delivery or job the line was written for (app/log-context).
+      mixin: logContext,
+    },
     destination,
   );
 }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Platform } from "../core/team.js";
 import { CorongError, isUnavailable, isUndeliverable } from "./errors.js";
+import { withLogContext } from "./log-context.js";
 import type { Logger } from "./logger.js";
 import {
   type InboxItem,
@@ -206,7 +207,9 @@ export function createIntake(options: IntakeOptions): Intake {
   function run(item: InboxItem, ack?: LiveAck): Promise<void> {
     held.set(item.id, item);
     const previous = chains.get(item.ordering) ?? Promise.resolve();
-    const current = previous.then(() => work(item, ack));
+    const current = previous.then(() =>
+      withLogContext({ delivery: item.id, platform: item.platform }, () => work(item, ack)),
+    );
     chains.set(item.ordering, current);
     running.add(current);
     void current.then(() => {

@@ -10,6 +10,7 @@ import { type DigestPost, renderDigest } from "./digest-post.js";
 import { isUndeliverable } from "./errors.js";
 import { loadTeamFigures } from "./figures.js";
 import { teamHolidays } from "./holidays.js";
+import { withLogContext } from "./log-context.js";
 import type { Logger } from "./logger.js";
 import { type JobKey, type Messenger, NO_TELEMETRY, type Store, type Telemetry } from "./ports.js";
 
@@ -98,7 +99,7 @@ export function createJobRunner(deps: JobsDeps) {
       if (isUndeliverable(error) || attempt >= MAX_ATTEMPTS) {
         await store.failJob(key, attempt);
         telemetry.jobRun(key.kind, "given_up");
-        logger.warn({ err: error, job: key, attempt }, "scheduled message given up");
+        logger.warn({ err: error, member: key.memberKey, attempt }, "scheduled message given up");
         return "settled-before";
       }
       await store.releaseJob(key, attempt, new Date(now + retryDelayMs(attempt)).toISOString());
@@ -203,10 +204,7 @@ export function createJobRunner(deps: JobsDeps) {
       } catch (error) {
         complete = false;
         report.failed += 1;
-        logger.error(
-          { err: error, team: team.id, job: job.kind, member: member.id },
-          "scheduled message failed; retrying later",
-        );
+        logger.error({ err: error, member: member.id }, "scheduled message failed; retrying later");
       }
     }
     if (complete) await finish(sweep, id, now);
@@ -239,7 +237,10 @@ export function createJobRunner(deps: JobsDeps) {
             const today = localDateAt(now, team.timezone);
             const holidays = await teamHolidays(store, team, { start: addDays(today, -1), end: today });
             due = dueJobs(team, now, (d) => holidays.has(d));
-            for (const job of due) await runJob(team, platform, messenger, job, now, report);
+            for (const job of due)
+              await withLogContext({ job: `${job.kind}:${team.id}:${job.periodKey}` }, () =>
+                runJob(team, platform, messenger, job, now, report),
+              );
           }
           // Done with everything due: sleep until something new can be. Anything still open (a send to retry, a
           // claim another replica holds): look again next minute.

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import {
   createServer,
   type IncomingMessage,
@@ -6,9 +7,17 @@ import {
   type ServerResponse,
 } from "node:http";
 import type { AddressInfo } from "node:net";
+import { withLogContext } from "../app/log-context.js";
 import type { Logger } from "../app/logger.js";
 import { answer } from "./body.js";
 import type { Health } from "./health.js";
+
+/** A proxy's X-Request-Id when it is a sane one, so its logs and ours line up; else a new one. */
+function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers["x-request-id"];
+  if (typeof given === "string" && /^[A-Za-z0-9._-]{1,64}$/.test(given)) return given;
+  return randomBytes(8).toString("hex");
+}
 
 export interface Route {
   method: "GET" | "POST";
@@ -72,8 +81,11 @@ export async function startHttpServer(options: {
       res.writeHead(503, { "retry-after": "1", connection: "close" }).end();
       return;
     }
+    // Every line logged for this request, and for the delivery it takes in, carries its id.
+    const requestId = requestIdOf(req);
+    res.setHeader("X-Request-Id", requestId);
     try {
-      handle(req, res);
+      withLogContext({ request: requestId }, () => handle(req, res));
     } catch (error) {
       options.logger.error({ err: error, route }, "HTTP handler failed");
       if (!res.headersSent) res.writeHead(500).end();

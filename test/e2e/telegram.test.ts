@@ -119,6 +119,23 @@ describe.each(DIALECTS)("Telegram end to end on $name", (dialect) => {
     expect(fake.callsTo("setWebhook")).toHaveLength(0);
   });
 
+  it("says once, plainly, when a second process long-polls the same bot, and loses no update to it", async () => {
+    await fake.waitFor(() => fake.callsTo("deleteWebhook").length === 1);
+    const second = await startTelegramService(database, { fake, logger });
+    const collision = () =>
+      errors.filter((e) => /another process is long-polling this Telegram bot/.test(e.msg ?? ""));
+    await expect.poll(collision, { timeout: 8000 }).not.toHaveLength(0);
+    expect(collision()[0]?.msg).toContain("TELEGRAM_WEBHOOK_URL");
+    // Whichever of the two takes it, the report is stored once.
+    await setUpGroup();
+    await say(groupText("/today@CorongBot"));
+    fake.push(privateText("met 3 clients"));
+    await expect.poll(async () => (await teamTotals())?.visits, { timeout: 15_000 }).toBe(3);
+    await second.service.stop();
+    // Each process says it once, however long they keep colliding.
+    expect(collision().length).toBeLessThanOrEqual(2);
+  });
+
   it("lets a group admin set the group up, escaping its title, and refuses a member who is not an admin", async () => {
     fake.setAdmins(GROUP_B.id, [MAYA]);
     const refused = await say(groupText("/setup", AYU, GROUP_B));

@@ -94,23 +94,43 @@ export async function startFakeTelegram(options: { admins?: Record<string, FakeU
     };
   };
 
+  /** Ends the getUpdates that is waiting, if any, with a conflict. */
+  let pollingNow: (() => void) | undefined;
+
   async function getUpdates(args: Record<string, unknown>, req: IncomingMessage, res: ServerResponse) {
     const offset = Number(args.offset ?? 0);
     // Asking from `offset` confirms every update before it, as the Bot API does.
     if (offset > 0) queue = queue.filter((u) => Number(u.update_id) >= offset);
     const timeoutMs = Math.min(Number(args.timeout ?? 0) * 1000, LONG_POLL_MS);
+    // Only one getUpdates may be open per bot: a newer one ends the one waiting with 409, as Telegram does.
+    pollingNow?.();
     if (queue.length === 0 && timeoutMs > 0) {
+      let conflict = false;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, timeoutMs);
-        pollers.push(() => {
+        const wakeUp = () => {
           clearTimeout(timer);
           resolve();
-        });
-        req.once("close", () => {
-          clearTimeout(timer);
-          resolve();
-        });
+        };
+        pollers.push(wakeUp);
+        pollingNow = () => {
+          conflict = true;
+          wakeUp();
+        };
+        req.once("close", wakeUp);
       });
+      pollingNow = undefined;
+      if (conflict && !res.writableEnded) {
+        res.writeHead(409, { "content-type": "application/json" }).end(
+          JSON.stringify({
+            ok: false,
+            error_code: 409,
+            description:
+              "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running",
+          }),
+        );
+        return;
+      }
     }
     if (res.destroyed || res.writableEnded) return;
     const limit = Number(args.limit ?? 100);

@@ -34,6 +34,8 @@ export function slashCommand(fields: Record<string, string>): string {
 }
 
 export interface SlackRequest {
+  /** More headers, as a proxy in front of Corong adds them (X-Request-Id). */
+  headers?: Record<string, string>;
   body: string;
   contentType: "application/json" | "application/x-www-form-urlencoded";
   /** Unix seconds; defaults to now. */
@@ -55,7 +57,7 @@ export function sign(secret: string, timestamp: number, body: string): string {
 export async function postToSlackEndpoint(
   port: number,
   request: SlackRequest,
-): Promise<{ status: number; text: string }> {
+): Promise<{ status: number; text: string; requestId: string | null }> {
   const timestamp = request.timestamp ?? Math.floor(Date.now() / 1000);
   const secret = request.secret === undefined ? SIGNING_SECRET : request.secret;
   const headers: Record<string, string> = { "content-type": request.contentType };
@@ -63,6 +65,7 @@ export async function postToSlackEndpoint(
     headers["x-slack-request-timestamp"] = String(timestamp);
     headers["x-slack-signature"] = sign(secret, timestamp, request.body);
   }
+  Object.assign(headers, request.headers);
   if (request.retryNum !== undefined) {
     headers["x-slack-retry-num"] = String(request.retryNum);
     headers["x-slack-retry-reason"] = "http_timeout";
@@ -73,7 +76,11 @@ export async function postToSlackEndpoint(
     body: request.sentBody ?? request.body,
     ...(request.timeoutMs ? { signal: AbortSignal.timeout(request.timeoutMs) } : {}),
   });
-  return { status: response.status, text: await response.text() };
+  return {
+    status: response.status,
+    text: await response.text(),
+    requestId: response.headers.get("x-request-id"),
+  };
 }
 
 export function eventRequest(payload: unknown, extra: Partial<SlackRequest> = {}): SlackRequest {

@@ -1,6 +1,7 @@
 import { Writable } from "node:stream";
 import { TelegramError } from "telegraf";
 import { describe, expect, it } from "vitest";
+import { withLogContext } from "../../src/app/log-context.js";
 import { createLogger } from "../../src/logger.js";
 
 const LINK = "http://localhost:3000/dashboard/login/4f2a9c";
@@ -17,6 +18,30 @@ function captured() {
 }
 
 describe("the log", () => {
+  it("carries the id of the request, delivery or job a line was written for, across awaits", async () => {
+    const { lines, logger } = captured();
+    logger.info({}, "before");
+    await withLogContext({ request: "req-1" }, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      await withLogContext({ delivery: 42, platform: "slack" }, async () => {
+        await Promise.resolve();
+        logger.warn({ user: "U1" }, "inside");
+      });
+      logger.info({}, "request only");
+    });
+    const [before, inside, requestOnly] = lines.map((l) => JSON.parse(l));
+    expect(before).not.toHaveProperty("request");
+    expect(inside).toMatchObject({
+      request: "req-1",
+      delivery: 42,
+      platform: "slack",
+      user: "U1",
+      msg: "inside",
+    });
+    expect(requestOnly).toMatchObject({ request: "req-1" });
+    expect(requestOnly).not.toHaveProperty("delivery");
+  });
+
   it("says why a platform call failed, never what it was sending", () => {
     const { lines, logger } = captured();
     // Telegraf's error keeps the request it failed on: the message text, with a sign-in link in it.

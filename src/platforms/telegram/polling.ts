@@ -33,6 +33,8 @@ export function startPolling(options: {
     let offset = 0;
     let failures = 0;
     let unrecorded = 0;
+    /** Said once: a second poller keeps colliding for as long as it runs. */
+    let collided = false;
     while (!signal.aborted) {
       let updates: Update[];
       try {
@@ -50,10 +52,22 @@ export function startPolling(options: {
           logger.error({ err: error }, "Telegram refused the bot token; polling stopped");
           return;
         }
-        // 409: another process polls with this token (only one may); 429 and 5xx: Telegram asks for patience.
+        if (error instanceof TelegramError && error.code === 409) {
+          // Only one process may long-poll a bot; two replicas polling take updates from each other in turn.
+          if (!collided)
+            logger.error(
+              {},
+              "another process is long-polling this Telegram bot: only one may. With several replicas, set TELEGRAM_WEBHOOK_URL and TELEGRAM_WEBHOOK_SECRET (webhook mode) on all of them",
+            );
+          collided = true;
+        } else {
+          logger.warn({ err: error }, "fetching Telegram updates failed; trying again");
+        }
+        // 429 and 5xx: Telegram asks for patience.
         const retryAfter = error instanceof TelegramError ? error.parameters?.retry_after : undefined;
-        logger.warn({ err: error }, "fetching Telegram updates failed; trying again");
-        await pause(retryAfter ? retryAfter * 1000 : Math.min(1000 * 2 ** (failures - 1), 30_000));
+        // Against another poller, waiting longer only leaves updates waiting longer: they still take turns.
+        const longest = error instanceof TelegramError && error.code === 409 ? 5000 : 30_000;
+        await pause(retryAfter ? retryAfter * 1000 : Math.min(1000 * 2 ** (failures - 1), longest));
         continue;
       }
       for (const update of updates) {
