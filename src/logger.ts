@@ -51,8 +51,9 @@ export function createLogger(
       level,
       base: { app: "corong" },
       serializers: { err: (error: unknown) => loggedError(error) },
-      // The request, delivery or job the line was written for (app/log-context).
-      mixin: logContext,
+      // The request, delivery or job the line was written for (app/log-context). A copy: pino merges each
+      // line's own fields into what the mixin returns, and those must not stay on the next line.
+      mixin: () => ({ ...logContext() }),
     },
     destination,
   );

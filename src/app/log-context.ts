@@ -11,7 +11,7 @@ const current = new AsyncLocalStorage<LogFields>();
  * request keeps the request id.
  */
 export function withLogContext<T>(fields: LogFields, work: () => T): T {
-  return current.run({ ...current.getStore(), ...fields }, work);
+  return current.run(Object.freeze({ ...current.getStore(), ...fields }), work);
 }
 
 export function logContext(): LogFields {

@@ -26,10 +26,14 @@ describe("the log", () => {
       await withLogContext({ delivery: 42, platform: "slack" }, async () => {
         await Promise.resolve();
         logger.warn({ user: "U1" }, "inside");
+        logger.info({}, "inside again");
       });
       logger.info({}, "request only");
     });
-    const [before, inside, requestOnly] = lines.map((l) => JSON.parse(l));
+    const [before, inside, insideAgain, requestOnly] = lines.map((l) => JSON.parse(l));
+    // A line's own fields stay on that line.
+    expect(insideAgain).toMatchObject({ request: "req-1", delivery: 42 });
+    expect(insideAgain).not.toHaveProperty("user");
     expect(before).not.toHaveProperty("request");
     expect(inside).toMatchObject({
       request: "req-1",
@@ -40,6 +44,7 @@ describe("the log", () => {
     });
     expect(requestOnly).toMatchObject({ request: "req-1" });
     expect(requestOnly).not.toHaveProperty("delivery");
+    expect(requestOnly).not.toHaveProperty("user");
   });
 
   it("says why a platform call failed, never what it was sending", () => {
