@@ -28,9 +28,17 @@ export function paceOf(rule: RateLimit): Pace {
   return { intervalMs: Math.ceil(intervalMs), toleranceMs: Math.ceil(intervalMs) * (burst - 1) };
 }
 
-/** The key's TAT after booking a send at `now`: what the database stores (`max(tat, now) + interval`). */
-export function nextArrival(tat: number | null, now: number, pace: Pace): number {
-  return Math.max(tat ?? now, now) + pace.intervalMs;
+/**
+ * The key's TAT after booking a send at `now`: what the database stores (`max(tat, now) + interval`), a TAT that
+ * a clock running ahead left far in the future held to `now + maxAheadMs` first.
+ */
+export function nextArrival(
+  tat: number | null,
+  now: number,
+  pace: Pace,
+  maxAheadMs = Number.POSITIVE_INFINITY,
+): number {
+  return Math.min(Math.max(tat ?? now, now), now + maxAheadMs) + pace.intervalMs;
 }
 
 /** When the send booked by moving the TAT to `bookedTat` may go out: now, or once the pace allows it. */

@@ -2,8 +2,20 @@ import { type Pace, paceOf, type RateLimit, slotOf } from "../core/pacing.js";
 
 export type { RateLimit } from "../core/pacing.js";
 
+/**
+ * The longest a send waits for its slot: well inside the 10-minute lease on a scheduled job, so a replica whose
+ * clock runs ahead (its bookings far in the future) slows others down at worst, and never gets a job re-claimed
+ * and sent again while this one still waits.
+ */
+export const MAX_WAIT_MS = 2 * 60_000;
+
 /** Books a send for `key` at one per `intervalMs` and returns the booked arrival time (Store.reserveSendSlot). */
-export type ReserveSlot = (key: string, now: number, intervalMs: number) => Promise<number>;
+export type ReserveSlot = (
+  key: string,
+  now: number,
+  intervalMs: number,
+  maxAheadMs: number,
+) => Promise<number>;
 
 /**
  * Spaces out sends the way platforms ask bots to — Slack about one message per second per channel, Telegram 30
@@ -25,22 +37,29 @@ export function createSendPacer(options: {
   const perKey = options.perKey ? paceOf(options.perKey) : null;
   const overall = options.overall ? paceOf(options.overall) : null;
 
+  async function waitUntil(at: number): Promise<void> {
+    // Never past a job's lease, whatever a skewed clock booked: a later send beats a send twice.
+    const wait = Math.min(at - now(), MAX_WAIT_MS);
+    if (wait > 0) await sleep(wait);
+  }
+
   async function book(key: string, pace: Pace | null, from: number): Promise<number> {
     if (!pace) return from;
-    return slotOf(await options.reserve(key, from, pace.intervalMs), from, pace);
+    return slotOf(
+      await options.reserve(key, from, pace.intervalMs, MAX_WAIT_MS + pace.toleranceMs),
+      from,
+      pace,
+    );
   }
 
   return {
     /** Resolves when a send to `key` may go out, having booked that moment for every replica. */
     async slot(key: string): Promise<void> {
-      const at = now();
-      // The overall slot is booked from the key's: a send held back for its channel does not take a place in
-      // the overall pace before it can use it.
-      const keySlot = await book(`${options.scope}:${key}`, perKey, at);
-      // "*" is no chat or channel id, so the overall pace has a key of its own (Postgres text takes no NUL).
-      const start = await book(`${options.scope}:*`, overall, keySlot);
-      const wait = start - now();
-      if (wait > 0) await sleep(wait);
+      await waitUntil(await book(`${options.scope}:${key}`, perKey, now()));
+      // The overall place is booked only once the key's turn has come: booked ahead, one busy chat would move
+      // the shared pace into the future and hold every other chat back with it. "*" is no chat or channel id
+      // (and Postgres text takes no NUL).
+      if (overall) await waitUntil(await book(`${options.scope}:*`, overall, now()));
     },
   };
 }

@@ -122,12 +122,18 @@ describe.each(DIALECTS)("Outbound pacing across replicas on $name", (dialect) =>
     for (const offset of [0, 10, 20, 900, 5000, 5001]) {
       const now = base + offset;
       tat = nextArrival(tat, now, pace);
-      expect(await store.reserveSendSlot("test:C1", now, pace.intervalMs)).toBe(tat);
+      expect(await store.reserveSendSlot("test:C1", now, pace.intervalMs, 60_000)).toBe(tat);
     }
-    expect(await store.reserveSendSlot("test:C2", base, 1000)).toBe(base + 1000);
+    expect(await store.reserveSendSlot("test:C2", base, 1000, 60_000)).toBe(base + 1000);
     await store.pruneLedgers(new Date(base + 3000).toISOString());
     // C2's last slot was long past, so it starts afresh; C1's is still ahead and is kept.
-    expect(await store.reserveSendSlot("test:C2", base + 4000, 1000)).toBe(base + 5000);
-    expect(await store.reserveSendSlot("test:C1", base, pace.intervalMs)).toBe((tat ?? 0) + pace.intervalMs);
+    expect(await store.reserveSendSlot("test:C2", base + 4000, 1000, 60_000)).toBe(base + 5000);
+    expect(await store.reserveSendSlot("test:C1", base, pace.intervalMs, 60_000)).toBe(
+      (tat ?? 0) + pace.intervalMs,
+    );
+    // A slot booked an hour ahead by a replica whose clock ran fast holds this one back a minute at most.
+    const fast = base + 3_600_000;
+    expect(await store.reserveSendSlot("test:C3", fast, 1000, 60_000)).toBe(fast + 1000);
+    expect(await store.reserveSendSlot("test:C3", base, 1000, 60_000)).toBe(base + 60_000 + 1000);
   });
 });

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { nextArrival, paceOf, type RateLimit, slotOf } from "../../src/core/pacing.js";
-import { createSendPacer } from "../../src/platforms/rate-limit.js";
+import { createSendPacer, MAX_WAIT_MS } from "../../src/platforms/rate-limit.js";
 
 /**
  * A pacer on a clock the test moves (sleeping advances time instead of waiting), booking its slots the way the
@@ -14,8 +14,8 @@ function pacedClock(options: { perKey?: RateLimit; overall?: RateLimit }) {
   const pacer = createSendPacer({
     scope: "test",
     ...options,
-    reserve: async (key, at, intervalMs) => {
-      const tat = nextArrival(tats.get(key) ?? null, at, { intervalMs, toleranceMs: 0 });
+    reserve: async (key, at, intervalMs, maxAheadMs) => {
+      const tat = nextArrival(tats.get(key) ?? null, at, { intervalMs, toleranceMs: 0 }, maxAheadMs);
       tats.set(key, tat);
       return tat;
     },
@@ -73,6 +73,47 @@ describe("send pacing", () => {
     for (let i = 0; i < 200; i++) await clock.send(`user-${i}`);
     expect(clock.sendsAt.slice(0, 10).every((t) => t === 0)).toBe(true);
     expect(busiestWindow(clock.sendsAt, 1000)).toBeLessThanOrEqual(30);
+  });
+
+  it("does not hold other chats back behind one busy group", async () => {
+    const tats = new Map<string, number>();
+    let waited = 0;
+    const pacer = createSendPacer({
+      scope: "telegram",
+      perKey: { limit: 20, windowMs: 60_000, burst: 4 },
+      overall: { limit: 30, windowMs: 1000, burst: 10 },
+      reserve: async (key, at, intervalMs, maxAheadMs) => {
+        const tat = nextArrival(tats.get(key) ?? null, at, { intervalMs, toleranceMs: 0 }, maxAheadMs);
+        tats.set(key, tat);
+        return tat;
+      },
+      // Every send asks at the same instant, as a tick's sends do.
+      now: () => 0,
+      sleep: async (ms) => {
+        waited += ms;
+      },
+    });
+    for (let i = 0; i < 10; i++) await pacer.slot("group");
+    expect(waited).toBeGreaterThan(20_000);
+    waited = 0;
+    await pacer.slot("a-rep's-private-chat");
+    expect(waited).toBeLessThan(100);
+  });
+
+  it("waits at most a couple of minutes for a slot, whatever a fast clock booked", async () => {
+    let waited = 0;
+    const pacer = createSendPacer({
+      scope: "slack",
+      perKey: { limit: 1, windowMs: 1000 },
+      // A replica an hour ahead booked the channel's next slot.
+      reserve: async () => 3_600_000,
+      now: () => 0,
+      sleep: async (ms) => {
+        waited += ms;
+      },
+    });
+    await pacer.slot("C1");
+    expect(waited).toBe(MAX_WAIT_MS);
   });
 
   it("never lets more than the limit into any window, whatever the limit, burst and arrivals", () => {
