@@ -133,6 +133,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ] as const)
       if (!config[name])
         problems.push(`${name}: required when SLACK_CLIENT_ID is set (installing in several workspaces)`);
+    // Slack sends installers back over https only, and the OAuth state cookie is Secure.
+    if (!config.PUBLIC_URL?.startsWith("https://"))
+      problems.push(
+        "PUBLIC_URL: required as an https:// address when SLACK_CLIENT_ID is set (installers come back to PUBLIC_URL/slack/oauth_redirect)",
+      );
   } else if (config.SLACK_CLIENT_SECRET) {
     problems.push("SLACK_CLIENT_ID: required when SLACK_CLIENT_SECRET is set");
   }

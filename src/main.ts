@@ -240,7 +240,15 @@ async function slackInstallations(
     import("./platforms/slack/installation-store.js"),
     import("./secrets/sealer-config.js"),
   ]);
-  const installationStore = createInstallationStore({ store, sealer: sealerFor(config), clock });
+  const sealer = sealerFor(config);
+  // Said at start, not first at a rep's message: installations this process has no key for.
+  const unopenable = (await store.listSlackInstallations()).filter((row) => !sealer.hasKeyFor(row.sealed));
+  if (unopenable.length > 0)
+    logger.error(
+      { workspaces: unopenable.map((row) => row.id) },
+      "some Slack installations were sealed with a key this process does not have: add it to CORONG_PREVIOUS_ENCRYPTION_KEYS",
+    );
+  const installationStore = createInstallationStore({ store, sealer, clock });
   const { installer, routes } = createSlackInstall({
     clientId: config.SLACK_CLIENT_ID,
     clientSecret: config.SLACK_CLIENT_SECRET,

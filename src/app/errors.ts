@@ -20,10 +20,24 @@ export class CorongError extends Error {
   }
 }
 
+/**
+ * The CorongError behind `error`, however the libraries in between wrapped it (`cause`, or `original` as Bolt and
+ * Slack's OAuth library do): a database outage inside Bolt's authorize is still an outage.
+ */
+function corongErrorIn(error: unknown): CorongError | null {
+  let current: unknown = error;
+  for (let depth = 0; depth < 6 && current; depth++) {
+    if (current instanceof CorongError) return current;
+    const next = current as { original?: unknown; cause?: unknown };
+    current = next.original ?? next.cause;
+  }
+  return null;
+}
+
 export function isUndeliverable(error: unknown): boolean {
-  return error instanceof CorongError && error.code === "undeliverable";
+  return corongErrorIn(error)?.code === "undeliverable";
 }
 
 export function isUnavailable(error: unknown): boolean {
-  return error instanceof CorongError && error.code === "unavailable";
+  return corongErrorIn(error)?.code === "unavailable";
 }

@@ -292,14 +292,20 @@ export interface Store {
   /** Keeps a Slack installation; a workspace that had uninstalled is scheduled again. */
   saveSlackInstallation(installation: SealedInstallation, at: string): Promise<void>;
   findSlackInstallation(id: string): Promise<SealedInstallation | null>;
-  /** Forgets a Slack installation's tokens and stops its workspace's scheduled messages. */
-  deleteSlackInstallation(id: string, at: string): Promise<void>;
+  /**
+   * Forgets a Slack installation's tokens and stops its workspace's scheduled messages, unless it was installed
+   * (again) at or after `installedBefore` (null: whenever it was).
+   */
+  deleteSlackInstallation(id: string, at: string, installedBefore: string | null): Promise<void>;
   listSlackInstallations(): Promise<SealedInstallation[]>;
   /** Replaces a sealed installation with `to` if it is still `from`; false when it changed meanwhile. */
   resealSlackInstallation(id: string, from: string, to: string): Promise<boolean>;
 
-  /** Books the next outbound send for `key` at one per `intervalMs`, for every replica; returns the booked TAT. */
-  reserveSendSlot(key: string, now: number, intervalMs: number): Promise<number>;
+  /**
+   * Books the next outbound send for `key` at one per `intervalMs`, for every replica; returns the booked TAT,
+   * never more than `maxAheadMs` (plus one interval) past `now`.
+   */
+  reserveSendSlot(key: string, now: number, intervalMs: number, maxAheadMs: number): Promise<number>;
 }
 
 /** A Slack installation as stored: found by workspace (`T…`) or organisation (`E…`) id, its tokens sealed. */

@@ -48,8 +48,19 @@ export async function findSlackInstallation(db: Db, id: string): Promise<SealedI
 }
 
 /** Forgets the tokens and marks the workspace uninstalled: its teams' scheduled messages stop. */
-export async function deleteSlackInstallation(db: Db, id: string, at: string): Promise<void> {
-  await db.deleteFrom("slackInstallations").where("id", "=", id).execute();
+export async function deleteSlackInstallation(
+  db: Db,
+  id: string,
+  at: string,
+  installedBefore: string | null,
+): Promise<void> {
+  const deleted = await db
+    .deleteFrom("slackInstallations")
+    .where("id", "=", id)
+    .$if(installedBefore !== null, (q) => q.where("updatedAt", "<", installedBefore ?? ""))
+    .executeTakeFirst();
+  // Reinstalled since: the removal is history, and the workspace stays on.
+  if (installedBefore !== null && Number(deleted.numDeletedRows) === 0) return;
   await db
     .updateTable("workspaces")
     .set({ uninstalledAt: at })

@@ -34,8 +34,18 @@ const DEFAULT_POLICY: RetryPolicy = { budgetMs: 3000 };
  * statement or one transaction, and safe to repeat.
  */
 export function createStore(db: Kysely<Database>, options: StoreOptions = {}): Store {
+  // A workspace's row id never changes and the row is never deleted: each is looked up once per process, not once
+  // per message.
+  const workspaceIds = new Map<string, number>();
   const calls: Store = {
-    ensureWorkspace: (...args) => teams.ensureWorkspace(db, ...args),
+    async ensureWorkspace(platform, externalId, name, at) {
+      const key = `${platform}:${externalId}`;
+      const known = workspaceIds.get(key);
+      if (known !== undefined) return known;
+      const id = await teams.ensureWorkspace(db, platform, externalId, name, at);
+      if (workspaceIds.size < 10_000) workspaceIds.set(key, id);
+      return id;
+    },
     findTeam: (...args) => teams.findTeam(db, ...args),
     getTeam: (...args) => teams.getTeam(db, ...args),
     createTeam: (team, at) => db.transaction().execute((trx) => teams.createTeam(trx, team, at)),
@@ -106,8 +116,8 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
     saveSlackInstallation: (installation, at) =>
       db.transaction().execute((trx) => installations.saveSlackInstallation(trx, installation, at)),
     findSlackInstallation: (...args) => installations.findSlackInstallation(db, ...args),
-    deleteSlackInstallation: (id, at) =>
-      db.transaction().execute((trx) => installations.deleteSlackInstallation(trx, id, at)),
+    deleteSlackInstallation: (id, at, installedBefore) =>
+      db.transaction().execute((trx) => installations.deleteSlackInstallation(trx, id, at, installedBefore)),
     listSlackInstallations: () => installations.listSlackInstallations(db),
     resealSlackInstallation: (...args) => installations.resealSlackInstallation(db, ...args),
     reserveSendSlot: (...args) => pacing.reserveSendSlot(db, ...args),

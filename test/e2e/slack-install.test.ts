@@ -238,6 +238,7 @@ describe.each(DIALECTS)("Installing Corong in several Slack workspaces on $name"
 
     const uninstall = slackFixture("app-uninstalled.json");
     uninstall.team_id = MAJU.teamId;
+    uninstall.event_time = Math.floor(Date.now() / 1000) + 1;
     fake.revoke(MAJU.botToken);
     await send(uninstall);
     expect(await service.store.findSlackInstallation(MAJU.teamId)).toBeNull();
@@ -255,7 +256,11 @@ describe.each(DIALECTS)("Installing Corong in several Slack workspaces on $name"
     expect(stopped.tick.failed).toBe(0);
 
     // Reinstalled: a new token, and the team carries on with its reports and schedule.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     expect((await install("code-maju-again")).back.status).toBe(200);
+    // The old app_uninstalled handled late (a retry after a failed attempt) leaves the new installation be.
+    await send({ ...uninstall, event_id: "Ev0APPUNINST-retry" });
+    expect(await service.store.findSlackInstallation(MAJU.teamId)).not.toBeNull();
     const sinceReinstall = fake.calls.length;
     await send(channelMessage(MAJU, MAJU_CHANNEL, MAJU_REP, "met 1 client"));
     expect(await visitsIn(MAJU_CHANNEL)).toBe(3);
@@ -271,6 +276,7 @@ describe.each(DIALECTS)("Installing Corong in several Slack workspaces on $name"
     await install("code-maju");
     const revoked = slackFixture("tokens-revoked.json");
     revoked.team_id = MAJU.teamId;
+    revoked.event_time = Math.floor(Date.now() / 1000) + 1;
     await send(revoked);
     expect(await service.store.findSlackInstallation(MAJU.teamId)).toBeNull();
   });

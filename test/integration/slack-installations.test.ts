@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
-import type { Installation } from "@slack/bolt";
+import { App, type Installation, LogLevel } from "@slack/bolt";
+import { InstallProvider } from "@slack/oauth";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { CorongError, isUnavailable } from "../../src/app/errors.js";
 import type { Store } from "../../src/app/ports.js";
 import { createStore } from "../../src/db/store.js";
 import {
@@ -11,6 +13,7 @@ import {
 import { createSealer } from "../../src/secrets/sealer.js";
 import { runCli } from "../support/cli.js";
 import { DIALECTS, type DialectUnderTest, type TestDatabase } from "../support/databases.js";
+import { slackFixture } from "../support/slack-client.js";
 
 const SQLITE = DIALECTS[0] as DialectUnderTest;
 
@@ -61,7 +64,10 @@ describe.each(DIALECTS)("Slack installations in the database on $name", (dialect
       .set({ sealed: one?.sealed ?? "" })
       .where("id", "=", "T0002")
       .execute();
-    await expect(installations.fetchInstallation(query("T0002"))).rejects.toThrow();
+    // Retried as an outage (the key may come back), never read as "not installed" and dropped.
+    const moved = await installations.fetchInstallation(query("T0002")).catch((error: unknown) => error);
+    expect(isUnavailable(moved)).toBe(true);
+    expect(isNotInstalled(moved)).toBe(false);
     const missing = await installations.fetchInstallation(query("T0404")).catch((error: unknown) => error);
     expect(isNotInstalled(missing)).toBe(true);
   });
@@ -158,5 +164,35 @@ describe("corong reseal", () => {
     });
     expect(withoutOldKey.code).not.toBe(0);
     expect(withoutOldKey.stderr).toContain("CORONG_PREVIOUS_ENCRYPTION_KEYS");
+  });
+});
+
+describe("authorizing a Slack delivery when the database is out", () => {
+  it("reads as an outage to the inbox (retried), however Bolt and the OAuth library wrap it", async () => {
+    const outage = new CorongError("unavailable", "database unreachable");
+    const installer = new InstallProvider({
+      clientId: "1.2",
+      clientSecret: "s",
+      stateSecret: "a-long-random-state-secret",
+      installationStore: {
+        storeInstallation: async () => {},
+        fetchInstallation: async () => {
+          throw outage;
+        },
+      },
+      logLevel: LogLevel.ERROR,
+    });
+    const receiver = { init: () => {}, start: async () => {}, stop: async () => {} };
+    const app = new App({ authorize: installer.authorize, receiver, logLevel: LogLevel.ERROR });
+    app.message(async () => {});
+    // As the adapter does: a failed authorization goes back to the inbox, unwrapped one level.
+    app.error(async (error) => {
+      throw (error as { original?: unknown }).original ?? error;
+    });
+    const body = slackFixture("message-channel.json");
+    const failure = await app.processEvent({ body, ack: async () => {} }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(Error);
+    expect(isUnavailable(failure)).toBe(true);
+    expect(isNotInstalled(failure)).toBe(false);
   });
 });

@@ -39,6 +39,7 @@ describe("configuration", () => {
       SLACK_STATE_SECRET: "a-long-random-state-secret",
       SLACK_SIGNING_SECRET: "sign",
       CORONG_ENCRYPTION_KEY: key,
+      PUBLIC_URL: "https://corong.example.com",
     };
     expect(loadConfig(ready).SLACK_CLIENT_ID).toBe("123.456");
     let problems: string[] = [];
@@ -52,7 +53,11 @@ describe("configuration", () => {
       "SLACK_STATE_SECRET",
       "SLACK_SIGNING_SECRET",
       "CORONG_ENCRYPTION_KEY",
+      "PUBLIC_URL",
     ]);
+    expect(() => loadConfig({ ...ready, PUBLIC_URL: "http://corong.example.com" })).toThrow(
+      "PUBLIC_URL: required as an https:// address",
+    );
     expect(() => loadConfig({ ...ready, SLACK_BOT_TOKEN: "xoxb-1" })).toThrow("SLACK_BOT_TOKEN: unset it");
     expect(() => loadConfig({ ...ready, CORONG_ENCRYPTION_KEY: "hunter2" })).toThrow("32 random bytes");
     expect(() => loadConfig({ ...ready, CORONG_PREVIOUS_ENCRYPTION_KEYS: `${key},short` })).toThrow(

@@ -31,6 +31,12 @@ describe("sealing tokens at rest", () => {
     expect(() => sealer.open(sealed, "T2")).toThrow();
     expect(() => createSealer(KEY_B).open(sealed, "T1")).toThrow(/CORONG_PREVIOUS_ENCRYPTION_KEYS/);
     expect(() => sealer.open("xoxb-plain-token", "T1")).toThrow("not a sealed value");
+    // A tag cut short would still pass GCM's check far more often: refused outright.
+    const short = sealed.split(".");
+    short[3] = Buffer.from(short[3] ?? "", "base64url")
+      .subarray(0, 4)
+      .toString("base64url");
+    expect(() => sealer.open(short.join("."), "T1")).toThrow("not a sealed value");
   });
 
   it("rotates keys: the previous key still opens old values, new ones use the current key", () => {
@@ -38,6 +44,8 @@ describe("sealing tokens at rest", () => {
     const rotated = createSealer(KEY_B, [KEY_A]);
     expect(rotated.open(old, "T1")).toBe("xoxb-old");
     expect(rotated.isCurrent(old)).toBe(false);
+    expect(rotated.hasKeyFor(old)).toBe(true);
+    expect(createSealer(KEY_B).hasKeyFor(old)).toBe(false);
     const resealed = rotated.seal(rotated.open(old, "T1"), "T1");
     expect(rotated.isCurrent(resealed)).toBe(true);
     expect(createSealer(KEY_B).open(resealed, "T1")).toBe("xoxb-old");

@@ -1,6 +1,8 @@
 import type { Installation, InstallationQuery, InstallationStore } from "@slack/bolt";
+import { CorongError } from "../../app/errors.js";
 import type { Store } from "../../app/ports.js";
 import type { Sealer } from "../../secrets/sealer.js";
+import type { SlackInstallations } from "./slack-adapter.js";
 
 /** No installation for the workspace an event came from: it never installed Corong, or removed it. */
 export class NotInstalledError extends Error {
@@ -31,7 +33,9 @@ export function createInstallationStore(options: {
   store: Store;
   sealer: Sealer;
   clock: () => number;
-}): InstallationStore & { deleteInstallation: NonNullable<InstallationStore["deleteInstallation"]> } {
+}): SlackInstallations["store"] & {
+  deleteInstallation: NonNullable<InstallationStore["deleteInstallation"]>;
+} {
   const { store, sealer } = options;
   const at = () => new Date(options.clock()).toISOString();
   return {
@@ -55,10 +59,21 @@ export function createInstallationStore(options: {
       const id = installationIdOf(query);
       const row = await store.findSlackInstallation(id);
       if (!row) throw new NotInstalledError(id);
-      return JSON.parse(sealer.open(row.sealed, id)) as Installation;
+      try {
+        return JSON.parse(sealer.open(row.sealed, id)) as Installation;
+      } catch (error) {
+        // Sealed with a key this process was not given (a rotation half rolled out): retried, as an outage is,
+        // until the key is configured, rather than given up after a few tries.
+        throw new CorongError("unavailable", `the Slack installation of ${id} does not open`, {
+          cause: error,
+        });
+      }
     },
     async deleteInstallation(query: InstallationQuery<boolean>) {
-      await store.deleteSlackInstallation(installationIdOf(query), at());
+      await store.deleteSlackInstallation(installationIdOf(query), at(), null);
+    },
+    async forgetInstalledBefore(query, before) {
+      await store.deleteSlackInstallation(installationIdOf(query), at(), before);
     },
   };
 }

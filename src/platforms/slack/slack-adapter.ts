@@ -35,7 +35,17 @@ import { createSlackSocket } from "./socket-receiver.js";
 /** One app serving the workspaces that installed it: their tokens come from the installation store. */
 export interface SlackInstallations {
   installer: InstallProvider;
-  store: InstallationStore & { deleteInstallation: NonNullable<InstallationStore["deleteInstallation"]> };
+  store: InstallationStore & {
+    /** Forgets the installation unless it was installed (again) at or after `before`. */
+    forgetInstalledBefore(
+      query: {
+        teamId?: string | undefined;
+        enterpriseId?: string | undefined;
+        isEnterpriseInstall?: boolean;
+      },
+      before: string,
+    ): Promise<void>;
+  };
 }
 
 export interface SlackAdapterOptions {
@@ -150,6 +160,19 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       if (isNotInstalled(error)) return null;
       throw error;
     }
+  }
+
+  // One Web API client per workspace token for scheduled sends: a client that got a 429 holds its whole queue
+  // until Retry-After, and one busy workspace must not hold back every other's reminders.
+  const clients = new Map<string, webApi.WebClient>();
+  function clientFor(token: string): webApi.WebClient {
+    let client = clients.get(token);
+    if (!client) {
+      if (clients.size >= 1000) clients.delete(clients.keys().next().value ?? "");
+      client = new webApi.WebClient(token, { ...clientOptions, logger: boltLogger(logger) });
+      clients.set(token, client);
+    }
+    return client;
   }
 
   // A workspace row's Slack id never changes, so each is read once per process.
@@ -472,21 +495,20 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       await pacer.slot(member.externalId);
       // Posting to a user id lands in the bot's direct message with them.
       await undeliverableIfGone(() =>
-        app.client.chat.postMessage({ token, channel: member.externalId, ...toSlackMessage(reply) }),
+        clientFor(token).chat.postMessage({ channel: member.externalId, ...toSlackMessage(reply) }),
       );
     },
     async postToTeam(team, reply) {
       const token = await tokenForTeam(team);
       await pacer.slot(team.externalId);
       await undeliverableIfGone(() =>
-        app.client.chat.postMessage({ token, channel: team.externalId, ...toSlackMessage(reply) }),
+        clientFor(token).chat.postMessage({ channel: team.externalId, ...toSlackMessage(reply) }),
       );
     },
     async postChart(team, chart) {
       const token = await tokenForTeam(team);
       await undeliverableIfGone(() =>
-        app.client.filesUploadV2({
-          token,
+        clientFor(token).filesUploadV2({
           channel_id: team.externalId,
           file: Buffer.from(chart.png),
           filename: chart.fileName,
@@ -505,6 +527,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     team_id?: string;
     enterprise_id?: string;
     is_enterprise_install?: boolean;
+    event_time?: number;
   }) {
     if (!installations) return;
     const query = {
@@ -512,9 +535,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       enterpriseId: body.enterprise_id,
       isEnterpriseInstall: Boolean(body.is_enterprise_install),
     };
-    await installations.store.deleteInstallation(
-      query as Parameters<typeof installations.store.deleteInstallation>[0],
-    );
+    // By when Slack says it happened: a retry of this event that comes after a reinstall leaves the new one be.
+    const happened = body.event_time ? body.event_time * 1000 : clock();
+    await installations.store.forgetInstalledBefore(query, new Date(happened).toISOString());
     logger.info(
       { workspace: installationIdOf(query) },
       "removed from a Slack workspace; its tokens are deleted",
