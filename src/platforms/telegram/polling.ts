@@ -8,6 +8,9 @@ import { telegramDelivery } from "./updates.js";
 /** Seconds Telegram holds a getUpdates open when there is nothing new. */
 const LONG_POLL_SECONDS = 50;
 
+/** Collisions with another poller this far apart are told again, as a new problem. */
+const COLLISION_QUIET_MS = 10 * 60_000;
+
 /**
  * Long polling where the offset only moves past an update once the inbox has it: Telegram keeps what was not
  * confirmed and sends it again, so an update fetched while the database was down, or just before a crash, comes
@@ -33,8 +36,8 @@ export function startPolling(options: {
     let offset = 0;
     let failures = 0;
     let unrecorded = 0;
-    /** Said once: a second poller keeps colliding for as long as it runs. */
-    let collided = false;
+    /** Said once, and again only after a quiet spell: a second poller keeps colliding for as long as it runs. */
+    let lastCollision = Number.NEGATIVE_INFINITY;
     while (!signal.aborted) {
       let updates: Update[];
       try {
@@ -53,13 +56,16 @@ export function startPolling(options: {
           return;
         }
         if (error instanceof TelegramError && error.code === 409) {
-          // Only one process may long-poll a bot; two replicas polling take updates from each other in turn.
-          if (!collided)
+          // Only one process may long-poll a bot; two replicas polling take updates from each other in turn. A
+          // webhook set by another process (one in webhook mode) refuses polling the same way.
+          if (options.clock() - lastCollision > COLLISION_QUIET_MS)
             logger.error(
               {},
-              "another process is long-polling this Telegram bot: only one may. With several replicas, set TELEGRAM_WEBHOOK_URL and TELEGRAM_WEBHOOK_SECRET (webhook mode) on all of them",
+              /webhook/i.test(error.description)
+                ? "this Telegram bot has a webhook set (another process runs in webhook mode), so it cannot be long-polled: give every process the same TELEGRAM_WEBHOOK_URL and TELEGRAM_WEBHOOK_SECRET"
+                : "another process is long-polling this Telegram bot: only one may. With several replicas, set TELEGRAM_WEBHOOK_URL and TELEGRAM_WEBHOOK_SECRET (webhook mode) on all of them",
             );
-          collided = true;
+          lastCollision = options.clock();
         } else {
           logger.warn({ err: error }, "fetching Telegram updates failed; trying again");
         }
