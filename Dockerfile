@@ -8,6 +8,7 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY bin ./bin
 COPY src ./src
 COPY migrations ./migrations
+COPY scripts ./scripts
 RUN npm ci && npm prune --omit=dev
 
 # Runtime stage: only the compiled app and production dependencies, run as an unprivileged user.

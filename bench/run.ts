@@ -1,6 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { App } from "@slack/bolt";
 import SqliteDatabase from "better-sqlite3";
 import { createBot } from "../src/app/bot.js";
 import { seedDemo } from "../src/app/demo.js";
@@ -9,11 +12,20 @@ import { silentLogger } from "../src/app/logger.js";
 import type { Messenger, Store } from "../src/app/ports.js";
 import { mintLoginLink } from "../src/app/sign-in.js";
 import { type ChartRenderer, svgToPng } from "../src/charts/render-png.js";
+import { loadConfig } from "../src/config.js";
 import { parseReport } from "../src/core/parse/index.js";
 import { type Connection, connect } from "../src/db/connect.js";
 import { migrateToLatest } from "../src/db/migrate.js";
 import { createStore } from "../src/db/store.js";
+import { startService } from "../src/main.js";
+import { startFakeSlack } from "../test/fakes/slack-api.js";
 import { signIn, startDashboard } from "../test/support/dashboard-client.js";
+import {
+  eventRequest,
+  postToSlackEndpoint,
+  SIGNING_SECRET,
+  slackFixture,
+} from "../test/support/slack-client.js";
 import { generateCorpus } from "./corpus.js";
 
 /**
@@ -317,10 +329,272 @@ async function benchSchedulerTick() {
   });
 }
 
+/**
+ * Slack channel reports at saturation over real HTTP: 2,000 signed message events at concurrency 16 into the
+ * running service (inbox, bot, SQLite, a ✅ and an ephemeral answer through the Web API to a fake Slack on
+ * loopback), beside a bare Bolt app doing the least the same job needs: Bolt's own receiver, one SQLite insert
+ * and the same two Web API calls per message. Both use fsync FULL, as Corong does. Throughput is until every
+ * message is stored and answered; ack latency is each POST's.
+ */
+async function benchSlackChannel() {
+  const count = Number(process.env.BENCH_COUNT ?? 2000);
+  const concurrency = 16;
+  const stamp = Math.floor(Date.now() / 1000) - 120;
+  const event = (n: number) => {
+    const payload = slackFixture("message-channel.json");
+    payload.event.text = `met ${1 + (n % 5)} clients, 2 follow-ups`;
+    payload.event.user = `U0BENCH${String(n % 20).padStart(3, "0")}`;
+    payload.event.ts = `${stamp + Math.floor(n / 1000)}.${String(n % 1000).padStart(6, "0")}`;
+    payload.event.event_ts = payload.event.ts;
+    payload.event_id = `EvBench${n}`;
+    return payload;
+  };
+  const lightCount = 400;
+  let eventsMade = 0;
+  async function load(port: number, done: () => Promise<boolean>, total = count, parallel = concurrency) {
+    const latencies: number[] = [];
+    const cpuBefore = process.cpuUsage();
+    const start = performance.now();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: parallel }, async () => {
+        while (next < total) {
+          next++;
+          // Every event is new to whichever app gets it: ids run on across runs.
+          const n = eventsMade++;
+          const sent = performance.now();
+          const answer = await postToSlackEndpoint(port, eventRequest(event(n)));
+          latencies.push(performance.now() - sent);
+          if (answer.status !== 200) throw new Error(`event ${n} answered ${answer.status}`);
+        }
+      }),
+    );
+    while (!(await done())) await new Promise((resolve) => setTimeout(resolve, 5));
+    const seconds = (performance.now() - start) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    latencies.sort((a, b) => a - b);
+    return {
+      perSecond: total / seconds,
+      p50: latencies[Math.floor(total * 0.5)] ?? 0,
+      p99: latencies[Math.floor(total * 0.99)] ?? 0,
+      cpuMs: (cpu.user + cpu.system) / 1000 / total,
+    };
+  }
+  const dir = mkdtempSync(join(tmpdir(), "corong-bench-slack-"));
+  try {
+    // The baseline: a bare Bolt app.
+    const fakeBare = await startFakeSlack();
+    const raw = new SqliteDatabase(join(dir, "bare.db"));
+    raw.pragma("journal_mode = WAL");
+    raw.pragma("synchronous = FULL");
+    raw.exec(
+      "create table reports (id integer primary key, user text, channel text, ts text, text text, unique (channel, ts))",
+    );
+    const insert = raw.prepare("insert or ignore into reports (user, channel, ts, text) values (?, ?, ?, ?)");
+    const bare = new App({
+      token: "xoxb-bare",
+      signingSecret: SIGNING_SECRET,
+      clientOptions: { slackApiUrl: fakeBare.apiUrl },
+      logLevel: "error" as never,
+    });
+    bare.message(async ({ message, client }) => {
+      const m = message as { user?: string; channel: string; ts: string; text?: string };
+      insert.run(m.user ?? "", m.channel, m.ts, m.text ?? "");
+      await client.reactions.add({ channel: m.channel, timestamp: m.ts, name: "white_check_mark" });
+      await client.chat.postEphemeral({ channel: m.channel, user: m.user ?? "", text: "Logged" });
+    });
+    const server = (await bare.start(0)) as unknown as import("node:http").Server;
+    const barePort = (server.address() as import("node:net").AddressInfo).port;
+    const baseline = await load(barePort, async () => fakeBare.callsTo("chat.postEphemeral").length >= count);
+    await bare.stop();
+    raw.close();
+    await fakeBare.close();
+
+    const fake = await startFakeSlack();
+    const url = `sqlite:${join(dir, "corong.db")}`;
+    const service = await startService(
+      loadConfig({
+        DATABASE_URL: url,
+        PORT: "0",
+        SLACK_BOT_TOKEN: "xoxb-bench",
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: fake.apiUrl,
+        LOG_LEVEL: "silent",
+      }),
+      { logger: silentLogger, schedule: false },
+    );
+    const at = new Date().toISOString();
+    const workspaceId = await service.store.ensureWorkspace("slack", "T123ABC456", "Bench", at);
+    await service.store.createTeam(
+      { workspaceId, externalId: "C123ABC456", name: "#sales", timezone: "Asia/Jakarta", locale: "en" },
+      at,
+    );
+    const corong = await load(
+      service.port,
+      async () =>
+        fake.callsTo("chat.postEphemeral").length >= count &&
+        (await service.store.countOpenDeliveries()) === 0,
+    );
+
+    // Acks while the Monday digests go out: the same load, lighter, with and without a digest tick beside it.
+    const teams = 60;
+    const before = "2026-11-23T00:00:00.000Z";
+    for (let i = 0; i < teams; i++) {
+      const team = await service.store.createTeam(
+        {
+          workspaceId,
+          externalId: `C0DIGEST${i}`,
+          name: `#team-${i}`,
+          timezone: "Asia/Jakarta",
+          locale: "en",
+        },
+        before,
+      );
+      for (let r = 0; r < 5; r++) {
+        const member = await service.store.ensureMember(workspaceId, `U0D${i}R${r}`, `Rep ${r}`, before);
+        await service.store.joinTeam(team.id, member.id, before);
+        for (const day of ["2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04"])
+          await service.store.saveReport({
+            workspaceId,
+            teamId: team.id,
+            memberId: member.id,
+            day,
+            counts: { visits: 3 + r, followUps: 2, leads: 4, prospects: 2, potential: 1, closeable: r % 2 },
+            sourceText: "bench",
+            messageId: null,
+            at: before,
+          });
+      }
+    }
+    const light = async () => {
+      const answered = fake.callsTo("chat.postEphemeral").length;
+      return load(
+        service.port,
+        async () =>
+          fake.callsTo("chat.postEphemeral").length >= answered + lightCount &&
+          (await service.store.countOpenDeliveries()) === 0,
+        lightCount,
+        4,
+      );
+    };
+    const quiet = await light();
+    const ticking = service.runJobs(Date.parse("2026-12-07T08:00:00+07:00"));
+    const duringDigests = await light();
+    const tick = await ticking;
+    await service.stop();
+    await fake.close();
+    const row = (label: string, r: typeof corong) =>
+      `          ${label.padEnd(16)} ${fmt(r.perSecond)} reports/s · ack p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms · CPU ${r.cpuMs.toFixed(2)} ms/report`;
+    console.log(
+      `slack     ${fmt(count)} channel reports at concurrency ${concurrency}, over HTTP to a fake Slack:`,
+    );
+    console.log(row("bare Bolt app", baseline));
+    console.log(row("Corong", corong));
+    console.log(
+      `          ratio ${(corong.perSecond / baseline.perSecond).toFixed(2)}x the bare app's throughput · ack p99 ${(corong.p99 / baseline.p99).toFixed(2)}x · CPU ${(corong.cpuMs / baseline.cpuMs).toFixed(2)}x`,
+    );
+    const digestPosts = tick.sent.filter((s) => s.kind === "digest").length;
+    console.log(
+      `          ${lightCount} reports at concurrency 4: ack p99 ${quiet.p99.toFixed(1)} ms quiet, ${duringDigests.p99.toFixed(1)} ms while ${digestPosts} digests go out (${(duringDigests.p99 / quiet.p99).toFixed(2)}x)`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A free loopback port. */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as import("node:net").AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Idle memory and cold start of `corong start` (Slack over HTTP, SQLite), beside the bare Bolt app of
+ * bench/bare-bolt-app.mjs, each a fresh `node` process: the time from spawn to the first 200 from /healthz, and
+ * the resident memory after it has sat idle (median of three runs each).
+ */
+async function benchStartup() {
+  const dir = mkdtempSync(join(tmpdir(), "corong-bench-start-"));
+  const idleMs = 8_000;
+  const runOnce = async (args: string[], env: Record<string, string>) => {
+    const port = await freePort();
+    const start = performance.now();
+    const child = spawn(process.execPath, args, {
+      env: { PATH: process.env.PATH ?? "", ...env, PORT: String(port) },
+      stdio: ["ignore", "ignore", "ignore"],
+    });
+    try {
+      let ready = 0;
+      while (!ready) {
+        const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+          (r) => r.ok,
+          () => false,
+        );
+        if (ok) ready = performance.now() - start;
+        else await new Promise((resolve) => setTimeout(resolve, 10));
+        if (performance.now() - start > 30_000) throw new Error(`${args.join(" ")} never answered /healthz`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, idleMs));
+      const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+      const rssKiB = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      return { startMs: ready, rssMiB: rssKiB / 1024 };
+    } finally {
+      child.kill("SIGKILL");
+    }
+  };
+  const slack = {
+    SLACK_BOT_TOKEN: "xoxb-bench",
+    SLACK_SIGNING_SECRET: "bench-secret",
+    SLACK_API_URL: "http://127.0.0.1:9/api/",
+  };
+  const medianOf = async (args: string[], env: Record<string, string>) => {
+    const runs = [];
+    for (let i = 0; i < 3; i++) runs.push(await runOnce(args, env));
+    return { startMs: median(runs.map((r) => r.startMs)), rssMiB: median(runs.map((r) => r.rssMiB)) };
+  };
+  try {
+    const bare = await medianOf([join(import.meta.dirname, "bare-bolt-app.mjs")], {
+      ...slack,
+      BARE_DB_PATH: join(dir, "bare.db"),
+    });
+    const corong = await medianOf([join(import.meta.dirname, "..", "bin", "corong.js"), "start"], {
+      ...slack,
+      DATABASE_URL: `sqlite:${join(dir, "corong.db")}`,
+      LOG_LEVEL: "warn",
+    });
+    console.log(
+      `startup   corong start (Slack HTTP, SQLite) beside a bare Bolt + SQLite app, fresh processes:`,
+    );
+    console.log(
+      `          cold start to /healthz ${corong.startMs.toFixed(0)} ms vs ${bare.startMs.toFixed(0)} ms (${(corong.startMs / bare.startMs).toFixed(2)}x)`,
+    );
+    console.log(
+      `          idle RSS after ${idleMs / 1000} s ${corong.rssMiB.toFixed(0)} MiB vs ${bare.rssMiB.toFixed(0)} MiB (${(corong.rssMiB / bare.rssMiB).toFixed(2)}x)`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 console.log(`Corong bench · Node ${process.version} · ${new Date().toISOString()}`);
+// `npm run bench -- --slack` runs only the Slack saturation row (for profiling it with --cpu-prof).
+if (process.argv.includes("--slack")) {
+  await benchSlackChannel();
+  process.exit(0);
+}
+if (process.argv.includes("--startup")) {
+  await benchStartup();
+  process.exit(0);
+}
 benchParse();
 await benchIngest();
+await benchSlackChannel();
 await benchDashboard();
 await benchDigestTick();
 await benchSchedulerTick();
+await benchStartup();
 console.log(`memory    peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB for the whole run`);

@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-// The compiled CLI is built by `npm ci` (the `prepare` script) and by `npm run build`.
-import "../dist/src/cli.js";
+// The bundled CLI is built by `npm ci` (the `prepare` script) and by `npm run build` (see scripts/bundle.mjs).
+import "../dist/bundle/cli.js";
