@@ -1,0 +1,46 @@
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "./schema.js";
+
+/**
+ * Calls made in the same turn of the event loop, run in one transaction: one commit, and so one fsync, for
+ * many. Each caller's promise settles only once its write is committed. Should the shared transaction fail,
+ * each call is tried again in a transaction of its own, so one failing write cannot fail the others with it.
+ */
+export function groupCommit<A extends unknown[], R>(
+  db: Kysely<Database>,
+  write: (trx: Transaction<Database>, ...args: A) => Promise<R>,
+): (...args: A) => Promise<R> {
+  type Call = { args: A; resolve: (result: R) => void; reject: (error: unknown) => void };
+  let pending: Call[] = [];
+
+  async function flush(): Promise<void> {
+    const batch = pending;
+    pending = [];
+    let results: R[];
+    try {
+      results = await db.transaction().execute(async (trx) => {
+        const out: R[] = [];
+        for (const call of batch) out.push(await write(trx, ...call.args));
+        return out;
+      });
+    } catch (error) {
+      if (batch.length === 1) {
+        batch[0]?.reject(error);
+        return;
+      }
+      for (const call of batch)
+        await db
+          .transaction()
+          .execute((trx) => write(trx, ...call.args))
+          .then(call.resolve, call.reject);
+      return;
+    }
+    batch.forEach((call, i) => call.resolve(results[i] as R));
+  }
+
+  return (...args) =>
+    new Promise<R>((resolve, reject) => {
+      pending.push({ args, resolve, reject });
+      if (pending.length === 1) setImmediate(() => void flush());
+    });
+}
