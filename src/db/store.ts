@@ -92,10 +92,7 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
     getTeamWithPlatform: (...args) => teams.getTeamWithPlatform(db, ...args),
     listDueTeamsWithPlatform: (...args) => teams.listDueTeamsWithPlatform(db, ...args),
     setTeamsNextDue: (entries, checkedAt) =>
-      db.transaction().execute(async (trx) => {
-        for (const { team, nextDueAt } of entries)
-          await teams.setTeamNextDue(trx, team, nextDueAt, checkedAt);
-      }),
+      db.transaction().execute((trx) => teams.setManyTeamsNextDue(trx, entries, checkedAt)),
     listTeamHolidays: (...args) => calendar.listTeamHolidays(db, ...args),
     addTeamHoliday: (...args) => calendar.addTeamHoliday(db, ...args),
     addDaysOff: (...args) => calendar.addDaysOff(db, ...args),
