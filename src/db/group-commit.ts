@@ -35,7 +35,7 @@ export function groupCommit<A extends unknown[], R>(
           .then(call.resolve, call.reject);
       return;
     }
-    batch.forEach((call, i) => call.resolve(results[i] as R));
+    for (const [i, call] of batch.entries()) call.resolve(results[i] as R);
   }
 
   return (...args) =>
