@@ -194,6 +194,37 @@ async function benchDashboard() {
   });
 }
 
+/** `teams` Slack teams of five reps, each with a working week of reports (30 Nov - 4 Dec 2026): a Monday's digests. */
+async function seedDigestTeams(
+  store: Store,
+  workspaceId: number,
+  teams: number,
+  prefix: string,
+): Promise<void> {
+  const at = "2026-11-23T00:00:00.000Z";
+  for (let i = 0; i < teams; i++) {
+    const team = await store.createTeam(
+      { workspaceId, externalId: `${prefix}${i}`, name: `Team ${i}`, timezone: "Asia/Jakarta", locale: "en" },
+      at,
+    );
+    for (let r = 0; r < 5; r++) {
+      const member = await store.ensureMember(workspaceId, `U${prefix}${i}-${r}`, `Rep ${r}`, at);
+      await store.joinTeam(team.id, member.id, at);
+      for (const day of ["2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04"])
+        await store.saveReport({
+          workspaceId,
+          teamId: team.id,
+          memberId: member.id,
+          day,
+          counts: { visits: 3 + r, followUps: 2, leads: 4, prospects: 2, potential: 1, closeable: r % 2 },
+          sourceText: "bench",
+          messageId: null,
+          at,
+        });
+    }
+  }
+}
+
 /**
  * The Monday digests of many teams going out, as the event loop sees it: how long a Slack acknowledgement could be
  * held up (the loop's worst and p99 delay while the tick runs), with each chart rendered on the loop (the old
@@ -206,28 +237,7 @@ async function benchDigestTick() {
     await withBenchDatabase("digest", async (store) => {
       const at = "2026-11-23T00:00:00.000Z";
       const workspaceId = await store.ensureWorkspace("slack", "bench", null, at);
-      for (let i = 0; i < teams; i++) {
-        const team = await store.createTeam(
-          { workspaceId, externalId: `C${i}`, name: `Team ${i}`, timezone: "Asia/Jakarta", locale: "en" },
-          at,
-        );
-        for (let r = 0; r < 5; r++) {
-          const member = await store.ensureMember(workspaceId, `U${i}-${r}`, `Rep ${r}`, at);
-          await store.joinTeam(team.id, member.id, at);
-          for (const day of ["2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04"]) {
-            await store.saveReport({
-              workspaceId,
-              teamId: team.id,
-              memberId: member.id,
-              day,
-              counts: { visits: 3 + r, followUps: 2, leads: 4, prospects: 2, potential: 1, closeable: r % 2 },
-              sourceText: "bench",
-              messageId: null,
-              at,
-            });
-          }
-        }
-      }
+      await seedDigestTeams(store, workspaceId, teams, "C");
       let posted = 0;
       const messenger: Messenger = {
         async sendDirect() {},
@@ -438,34 +448,7 @@ async function benchSlackChannel() {
 
     // Acks while the Monday digests go out: the same load, lighter, with and without a digest tick beside it.
     const teams = 60;
-    const before = "2026-11-23T00:00:00.000Z";
-    for (let i = 0; i < teams; i++) {
-      const team = await service.store.createTeam(
-        {
-          workspaceId,
-          externalId: `C0DIGEST${i}`,
-          name: `#team-${i}`,
-          timezone: "Asia/Jakarta",
-          locale: "en",
-        },
-        before,
-      );
-      for (let r = 0; r < 5; r++) {
-        const member = await service.store.ensureMember(workspaceId, `U0D${i}R${r}`, `Rep ${r}`, before);
-        await service.store.joinTeam(team.id, member.id, before);
-        for (const day of ["2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04"])
-          await service.store.saveReport({
-            workspaceId,
-            teamId: team.id,
-            memberId: member.id,
-            day,
-            counts: { visits: 3 + r, followUps: 2, leads: 4, prospects: 2, potential: 1, closeable: r % 2 },
-            sourceText: "bench",
-            messageId: null,
-            at: before,
-          });
-      }
-    }
+    await seedDigestTeams(service.store, workspaceId, teams, "C0DIGEST");
     const light = async () => {
       const answered = fake.callsTo("chat.postEphemeral").length;
       return load(

@@ -25,13 +25,19 @@ export class CorongError extends Error {
  * Slack's OAuth library do): a database outage inside Bolt's authorize is still an outage.
  */
 function corongErrorIn(error: unknown): CorongError | null {
+  return (causesOf(error).find((e) => e instanceof CorongError) as CorongError | undefined) ?? null;
+}
+
+/** `error` and what it wraps, outermost first: `cause`, or `original` as Bolt and Slack's OAuth library keep it. */
+export function causesOf(error: unknown): unknown[] {
+  const chain: unknown[] = [];
   let current: unknown = error;
-  for (let depth = 0; depth < 6 && current; depth++) {
-    if (current instanceof CorongError) return current;
+  while (current && chain.length < 6) {
+    chain.push(current);
     const next = current as { original?: unknown; cause?: unknown };
     current = next.original ?? next.cause;
   }
-  return null;
+  return chain;
 }
 
 export function isUndeliverable(error: unknown): boolean {

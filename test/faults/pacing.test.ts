@@ -10,6 +10,7 @@ import { createStore } from "../../src/db/store.js";
 import { createSlackAdapter } from "../../src/platforms/slack/slack-adapter.js";
 import { type FakeSlack, startFakeSlack } from "../fakes/slack-api.js";
 import { DIALECTS, type TestDatabase } from "../support/databases.js";
+import { busiestWindow } from "../support/windows.js";
 
 /** Ten a second instead of Slack's one, so that 40 messages take four seconds rather than forty. */
 const LIMIT = { limit: 10, windowMs: 1000 };
@@ -41,18 +42,6 @@ function replica(
     connection,
     post: (team, n) => slack.messenger.postToTeam(team, { tone: "info", lines: [`message ${n}`] }),
   };
-}
-
-/** The most calls in any window of `windowMs`. */
-function busiestWindow(times: number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  let start = 0;
-  for (let end = 0; end < sorted.length; end++) {
-    while ((sorted[end] ?? 0) - (sorted[start] ?? 0) >= windowMs) start++;
-    most = Math.max(most, end - start + 1);
-  }
-  return most;
 }
 
 describe.each(DIALECTS)("Outbound pacing across replicas on $name", (dialect) => {

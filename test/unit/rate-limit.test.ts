@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { nextArrival, paceOf, type RateLimit, slotOf } from "../../src/core/pacing.js";
 import { createSendPacer, MAX_WAIT_MS } from "../../src/platforms/rate-limit.js";
+import { busiestWindow } from "../support/windows.js";
 
 /**
  * A pacer on a clock the test moves (sleeping advances time instead of waiting), booking its slots the way the
@@ -31,18 +32,6 @@ function pacedClock(options: { perKey?: RateLimit; overall?: RateLimit }) {
     },
     sendsAt,
   };
-}
-
-/** The most sends in any window of `windowMs` (a send at exactly t + windowMs is in the next window). */
-function busiestWindow(times: number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  let start = 0;
-  for (let end = 0; end < sorted.length; end++) {
-    while ((sorted[end] ?? 0) - (sorted[start] ?? 0) >= windowMs) start++;
-    most = Math.max(most, end - start + 1);
-  }
-  return most;
 }
 
 describe("send pacing", () => {

@@ -1,5 +1,5 @@
 import type { Installation, InstallationQuery, InstallationStore } from "@slack/bolt";
-import { CorongError } from "../../app/errors.js";
+import { CorongError, causesOf } from "../../app/errors.js";
 import type { Store } from "../../app/ports.js";
 import type { Sealer } from "../../secrets/sealer.js";
 import type { SlackInstallations } from "./slack-adapter.js";
@@ -80,13 +80,7 @@ export function createInstallationStore(options: {
 
 /** Whether `error` (as Bolt and the OAuth library wrap it) comes from a workspace with no installation. */
 export function isNotInstalled(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 6 && current; depth++) {
-    if (current instanceof NotInstalledError) return true;
-    const next = current as { original?: unknown; cause?: unknown };
-    current = next.original ?? next.cause;
-  }
-  return false;
+  return causesOf(error).some((e) => e instanceof NotInstalledError);
 }
 
 /**
