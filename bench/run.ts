@@ -27,6 +27,7 @@ import {
   slackFixture,
 } from "../test/support/slack-client.js";
 import { generateCorpus } from "./corpus.js";
+import { benchDigestData } from "./digest-data.js";
 
 /**
  * Throughput as ratios against baselines measured in the same process on the same machine, so the figures
@@ -569,6 +570,12 @@ if (process.argv.includes("--slack")) {
   await benchSlackChannel();
   process.exit(0);
 }
+// Postgres rows run where a server is named (this machine's: postgres://postgres@127.0.0.1:5432/test).
+const postgresUrl = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL;
+if (process.argv.includes("--digest-data")) {
+  await benchDigestData(postgresUrl);
+  process.exit(0);
+}
 if (process.argv.includes("--startup")) {
   await benchStartup();
   process.exit(0);
@@ -578,6 +585,7 @@ await benchIngest();
 await benchSlackChannel();
 await benchDashboard();
 await benchDigestTick();
+await benchDigestData(postgresUrl);
 await benchSchedulerTick();
 await benchStartup();
 console.log(`memory    peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB for the whole run`);

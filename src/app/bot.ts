@@ -12,7 +12,7 @@ import { leaderboard, repFunnel, teamRoster, trend } from "./coaching.js";
 import { COMMAND_PREFIX, type RequestContext, requestContext } from "./context.js";
 import { isUnavailable } from "./errors.js";
 import { exportReply } from "./export.js";
-import { identify } from "./identity.js";
+import { identify, knownInChannel } from "./identity.js";
 import type { Incoming, IncomingAction, Viewer } from "./incoming.js";
 import type { Logger } from "./logger.js";
 import { NO_TELEMETRY, type Store, type Telemetry } from "./ports.js";
@@ -191,7 +191,9 @@ function languageOf(incoming: Incoming): Locale | null {
  * message is booked to the member's team, asking when there are several.
  */
 async function resolveContext({ store, defaults }: BotDeps, incoming: Incoming): Promise<Resolved> {
-  const identity = await identify(store, incoming);
+  // Most messages are a known member, under the same name, in their team's channel: one read answers all of it.
+  const known = await knownInChannel(store, incoming);
+  const identity = known ?? (await identify(store, incoming));
   const { workspaceId, at } = identity;
   let { member } = identity;
   const language = languageOf(incoming);
@@ -205,7 +207,10 @@ async function resolveContext({ store, defaults }: BotDeps, incoming: Incoming):
   const prefix = COMMAND_PREFIX[incoming.platform];
   let team: Team | null;
   let role: Role | null = null;
-  if (incoming.team) {
+  if (known) {
+    team = known.team;
+    role = known.role;
+  } else if (incoming.team) {
     team = await store.findTeam(workspaceId, incoming.team.externalId);
     // Chatter in a channel that is not a team is none of the bot's business.
     if (!team) return { reply: incoming.via === "channel" ? SILENT : info(t.teamNotSetUp(`${prefix}setup`)) };

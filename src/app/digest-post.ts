@@ -9,7 +9,7 @@ import { digestView } from "../core/views/digest.js";
 import { COMMAND_PREFIX } from "./context.js";
 import { buildDigest } from "./digests.js";
 import { teamStartedOn } from "./figures.js";
-import type { Chart, Store } from "./ports.js";
+import type { Chart, FigureReads } from "./ports.js";
 
 export interface DigestPost {
   reply: Reply;
@@ -22,7 +22,7 @@ export interface DigestPost {
 
 /** The digest for a week as the team will see it on `today`: the text, and the funnel chart beside it. */
 export async function renderDigest(
-  store: Store,
+  store: FigureReads,
   team: Team,
   week: DateRange,
   platform: Platform,

@@ -1,7 +1,7 @@
 import { type DateRange, daysInRange, earlierDay, type LocalDate, localDateAt } from "../core/calendar.js";
 import { type TeamFigures, teamFigures } from "../core/figures.js";
 import type { Team, TeamMember } from "../core/team.js";
-import type { Store } from "./ports.js";
+import type { FigureReads, Store } from "./ports.js";
 import { workingCalendar } from "./working-days.js";
 
 /**
@@ -10,7 +10,7 @@ import { workingCalendar } from "./working-days.js";
  * and reminders all come through here.
  */
 export async function loadTeamFigures(
-  store: Store,
+  store: FigureReads,
   team: Team,
   range: DateRange,
   asOf: LocalDate,

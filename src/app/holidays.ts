@@ -3,7 +3,7 @@ import { getCountryForTimezone } from "countries-and-timezones";
 import type HolidaysType from "date-holidays";
 import type { DateRange, LocalDate } from "../core/calendar.js";
 import type { Team } from "../core/team.js";
-import type { Store } from "./ports.js";
+import type { FigureReads } from "./ports.js";
 
 const publicByCountryYear = new Map<string, ReadonlySet<LocalDate>>();
 const require = createRequire(import.meta.url);
@@ -39,7 +39,11 @@ function publicHolidays(country: string, year: number): ReadonlySet<LocalDate> {
 }
 
 /** The team's days without work in a range: its country's public holidays and the days a manager added. */
-export async function teamHolidays(store: Store, team: Team, range: DateRange): Promise<Set<LocalDate>> {
+export async function teamHolidays(
+  store: FigureReads,
+  team: Team,
+  range: DateRange,
+): Promise<Set<LocalDate>> {
   const country = team.country ?? countryForTimeZone(team.timezone);
   const days = new Set(await store.listTeamHolidays(team.id, range));
   if (country) {

@@ -1,4 +1,4 @@
-import type { Member } from "../core/team.js";
+import { isSameProfile, type Member, type Role, type Team } from "../core/team.js";
 import type { Incoming } from "./incoming.js";
 import type { Store } from "./ports.js";
 
@@ -29,4 +29,35 @@ export async function identify(
     ...(who.user.handle ? [who.user.handle] : []),
   );
   return { workspaceId, member, at };
+}
+
+/**
+ * The member, team and role when the message comes from a known member of the channel's team whose profile is
+ * unchanged; null when anything is to be created or updated (the usual path does that).
+ */
+export async function knownInChannel(
+  store: Store,
+  incoming: Incoming,
+): Promise<(Identity & { team: Team; role: Role }) | null> {
+  if (!incoming.team) return null;
+  const workspaceId = await store.ensureWorkspace(
+    incoming.platform,
+    incoming.workspace.externalId,
+    incoming.workspace.name ?? null,
+    new Date(incoming.receivedAt).toISOString(),
+  );
+  const found = await store.findInTeamChannel(
+    workspaceId,
+    incoming.team.externalId,
+    incoming.user.externalId,
+  );
+  if (!found?.member || !found.role) return null;
+  if (!isSameProfile(found.member, incoming.user.displayName, incoming.user.handle)) return null;
+  return {
+    workspaceId,
+    member: found.member,
+    at: new Date(incoming.receivedAt).toISOString(),
+    team: found.team,
+    role: found.role,
+  };
 }

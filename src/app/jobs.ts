@@ -7,12 +7,20 @@ import { nudgeView, reminderView } from "../core/views/coaching.js";
 import { coachingMessages, type DirectMessage } from "./coaching-jobs.js";
 import { unpromptedLocale } from "./context.js";
 import { type DigestPost, renderDigest } from "./digest-post.js";
+import { type DueDigest, digestReads } from "./digests.js";
 import { isUndeliverable } from "./errors.js";
 import { loadTeamFigures } from "./figures.js";
 import { teamHolidays } from "./holidays.js";
 import { withLogContext } from "./log-context.js";
 import type { Logger } from "./logger.js";
-import { type JobKey, type Messenger, NO_TELEMETRY, type Store, type Telemetry } from "./ports.js";
+import {
+  type FigureReads,
+  type JobKey,
+  type Messenger,
+  NO_TELEMETRY,
+  type Store,
+  type Telemetry,
+} from "./ports.js";
 
 /**
  * How long a claimed job may take before another scheduler may take it over (a crash between claim and post).
@@ -146,6 +154,8 @@ export function createJobRunner(deps: JobsDeps) {
     job: DueJob,
     now: number,
     report: TickReport,
+    /** Where the tick's digests read their figures: read ahead for many teams at once. */
+    digestFigures: (teamId: number) => Promise<FigureReads>,
   ) {
     const sweep: JobKey = { teamId: team.id, kind: job.kind, periodKey: job.periodKey, memberKey: "*" };
     const id = sweepId(team, job);
@@ -160,7 +170,9 @@ export function createJobRunner(deps: JobsDeps) {
       // Built only by whoever wins a claim, and once: a digest claimed by another replica costs nothing here.
       let built: Promise<DigestPost> | undefined;
       const digest = () =>
-        (built ??= renderDigest(store, team, week, platform, localDateAt(now, team.timezone)));
+        (built ??= digestFigures(team.id).then((reads) =>
+          renderDigest(reads, team, week, platform, localDateAt(now, team.timezone)),
+        ));
       // The text and the chart are two posts with two ledger entries: a failed upload never reposts the text.
       const text = await once({ ...sweep, memberKey: "" }, now, async () => {
         const post = await digest();
@@ -215,6 +227,18 @@ export function createJobRunner(deps: JobsDeps) {
     finished.add(id);
   }
 
+  /** The digests this tick may send, in the order the teams are worked through (those another process serves left out). */
+  function dueDigests(teams: ReadonlyArray<{ team: Team; platform: Platform }>, now: number): DueDigest[] {
+    return teams.flatMap(({ team, platform }) => {
+      if (!deps.messengers[platform]) return [];
+      return dueJobs(team, now, () => false).flatMap((job) => {
+        const week = job.kind === "digest" ? parseIsoWeekKey(job.periodKey) : null;
+        if (!week || finished.has(sweepId(team, job))) return [];
+        return [{ team, week, today: localDateAt(now, team.timezone) }];
+      });
+    });
+  }
+
   return {
     /** Runs every job due at `now`. */
     async runDue(now: number): Promise<TickReport> {
@@ -226,7 +250,9 @@ export function createJobRunner(deps: JobsDeps) {
       // Written together at the end of the tick: one commit, not one per team.
       const schedule: Array<{ team: Team; nextDueAt: string }> = [];
       // Only the teams whose next instant has come: an idle team costs nothing per tick.
-      for (const { team, platform } of await store.listDueTeamsWithPlatform(at)) {
+      const dueTeams = await store.listDueTeamsWithPlatform(at);
+      const digestFigures = digestReads(store, dueDigests(dueTeams, now));
+      for (const { team, platform } of dueTeams) {
         const messenger = deps.messengers[platform];
         // Another process serves this platform; its schedule is that process's to keep.
         if (!messenger) continue;
@@ -239,8 +265,10 @@ export function createJobRunner(deps: JobsDeps) {
             due = dueJobs(team, now, (d) => holidays.has(d));
             for (const job of due)
               await withLogContext({ job: `${job.kind}:${team.id}:${job.periodKey}` }, () =>
-                runJob(team, platform, messenger, job, now, report),
+                runJob(team, platform, messenger, job, now, report, digestFigures),
               );
+            // SQLite answers synchronously: after a team's queries, let waiting requests (acknowledgements) in.
+            await new Promise((resolve) => setImmediate(resolve));
           }
           // Done with everything due: sleep until something new can be. Anything still open (a send to retry, a
           // claim another replica holds): look again next minute.

@@ -187,6 +187,15 @@ export interface Store {
   setRole(teamId: number, memberId: number, role: Role, at: string): Promise<void>;
   /** Adds the member as a rep unless they are already on the team; returns their role. */
   joinTeam(teamId: number, memberId: number, at: string): Promise<Role>;
+  /**
+   * The team of a channel, and the member writing in it with their role there (null where unknown), in one read:
+   * what most messages need. Null when the channel is no team.
+   */
+  findInTeamChannel(
+    workspaceId: number,
+    teamExternalId: string,
+    memberExternalId: string,
+  ): Promise<{ team: Team; member: Member | null; role: Role | null } | null>;
   listMemberTeams(memberId: number): Promise<Team[]>;
   setDefaultTeam(memberId: number, teamId: number | null): Promise<void>;
   listTeamMembers(teamId: number): Promise<TeamMember[]>;
@@ -274,6 +283,29 @@ export interface Store {
     range: DateRange,
     memberId?: number,
   ): Promise<Array<MemberTotals & { day: string }>>;
+  /**
+   * The reads behind figures for many teams at once (the Monday digests, src/app/figure-batch.ts): each answers
+   * what its one-team twin answers, for every team in `teamIds`, in one query. Sums and check-ins come per piece of
+   * a partition of days (`partitionRanges`), so any range made of pieces is their sum.
+   */
+  sumCountsByTeamMemberPiece(
+    teamIds: readonly number[],
+    pieces: readonly DateRange[],
+  ): Promise<Array<MemberTotals & { teamId: number; piece: number }>>;
+  countCheckInsByTeamPiece(
+    teamIds: readonly number[],
+    pieces: readonly DateRange[],
+  ): Promise<Array<{ teamId: number; piece: number; checkIns: number }>>;
+  listMembersOfTeams(teamIds: readonly number[]): Promise<Array<TeamMember & { teamId: number }>>;
+  listSettingHistoryOfTeams(teamIds: readonly number[]): Promise<Array<SettingChange & { teamId: number }>>;
+  listHolidaysOfTeams(
+    teamIds: readonly number[],
+    range: DateRange,
+  ): Promise<Array<{ teamId: number; day: string }>>;
+  listDaysOffOfTeams(
+    teamIds: readonly number[],
+    range: DateRange,
+  ): Promise<Array<{ teamId: number; memberId: number; day: string }>>;
   /** Every report with its day in the range, withdrawn ones too, with the rep's name, in day order. */
   listReportsInRange(teamId: number, range: DateRange): Promise<Array<Report & { memberName: string }>>;
 
@@ -307,6 +339,20 @@ export interface Store {
    */
   reserveSendSlot(key: string, now: number, intervalMs: number, maxAheadMs: number): Promise<number>;
 }
+
+/**
+ * What figures are read from (app/figures, plans, digests): the store itself, or a batch read ahead for many teams
+ * that answers the same questions from memory.
+ */
+export type FigureReads = Pick<
+  Store,
+  | "sumCountsByMember"
+  | "listSettingHistory"
+  | "listTeamMembers"
+  | "listTeamHolidays"
+  | "listDaysOff"
+  | "countCheckIns"
+>;
 
 /** A Slack installation as stored: found by workspace (`T…`) or organisation (`E…`) id, its tokens sealed. */
 export interface SealedInstallation {

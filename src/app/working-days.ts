@@ -1,7 +1,7 @@
 import { type DateRange, daysInRange, isoWeekday, type LocalDate } from "../core/calendar.js";
 import type { Team } from "../core/team.js";
 import { teamHolidays } from "./holidays.js";
-import type { Store } from "./ports.js";
+import type { FigureReads } from "./ports.js";
 
 export interface WorkingCalendar {
   /** The team's working days in the range that are not holidays. */
@@ -11,7 +11,11 @@ export interface WorkingCalendar {
 }
 
 /** The days that count in a range for a team and each of its members. */
-export async function workingCalendar(store: Store, team: Team, range: DateRange): Promise<WorkingCalendar> {
+export async function workingCalendar(
+  store: FigureReads,
+  team: Team,
+  range: DateRange,
+): Promise<WorkingCalendar> {
   const [holidays, daysOff] = await Promise.all([
     teamHolidays(store, team, range),
     store.listDaysOff(team.id, range),

@@ -450,3 +450,32 @@ export function countWorkingDays(range: DateRange, workingDays: readonly number[
   }
   return count;
 }
+
+/**
+ * The consecutive ranges, from the earliest start to the latest end, that each of `ranges` is a union of: one
+ * sum per piece then answers every range by adding pieces up (the digests' one read for many teams).
+ */
+export function partitionRanges(ranges: readonly DateRange[]): DateRange[] {
+  const real = ranges.filter((r) => r.start <= r.end);
+  if (real.length === 0) return [];
+  const end = real.reduce((latest, r) => laterDay(latest, r.end), real[0]?.end ?? "");
+  const starts = new Set<LocalDate>();
+  for (const r of real) {
+    starts.add(r.start);
+    if (r.end < end) starts.add(addDays(r.end, 1));
+  }
+  const sorted = [...starts].sort();
+  return sorted.map((start, i) => {
+    const next = sorted[i + 1];
+    return { start, end: next === undefined ? end : addDays(next, -1) };
+  });
+}
+
+/** Which of `pieces` (from `partitionRanges`) make up `range`; null when `range` is not a union of them. */
+export function piecesOf(range: DateRange, pieces: readonly DateRange[]): number[] | null {
+  if (range.start > range.end) return [];
+  const first = pieces.findIndex((p) => p.start === range.start);
+  const last = pieces.findIndex((p) => p.end === range.end);
+  if (first < 0 || last < first) return null;
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}

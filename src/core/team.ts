@@ -74,6 +74,14 @@ export interface MemberTotals {
   firstDay?: LocalDate;
 }
 
+/**
+ * Whether the platform's profile (`displayName`, and `handle` where it sends one) is what is stored already: then
+ * a message from them needs no write to the member.
+ */
+export function isSameProfile(member: Member, displayName: string, handle?: string): boolean {
+  return member.displayName === displayName && member.handle === (handle?.toLowerCase() ?? member.handle);
+}
+
 /** A member as a team sees them: their role, and when they joined (an ISO instant). */
 export interface TeamMember extends Member {
   role: Role;

@@ -6,15 +6,26 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 /** Days a manager declared holidays for the team, on top of the country's public holidays. */
 export async function listTeamHolidays(db: Db, teamId: number, range: DateRange): Promise<string[]> {
+  return (await listHolidaysOfTeams(db, [teamId], range)).map((r) => r.day);
+}
+
+/** The declared holidays of many teams in one read, each team's in day order. */
+export async function listHolidaysOfTeams(
+  db: Db,
+  teamIds: readonly number[],
+  range: DateRange,
+): Promise<Array<{ teamId: number; day: string }>> {
+  if (teamIds.length === 0) return [];
   const rows = await db
     .selectFrom("teamHolidays")
-    .select("day")
-    .where("teamId", "=", teamId)
+    .select(["teamId", "day"])
+    .where("teamId", "in", teamIds)
     .where("day", ">=", range.start)
     .where("day", "<=", range.end)
+    .orderBy("teamId")
     .orderBy("day")
     .execute();
-  return rows.map((r) => r.day);
+  return rows.map((r) => ({ teamId: Number(r.teamId), day: r.day }));
 }
 
 export async function addTeamHoliday(
@@ -51,12 +62,22 @@ export async function listDaysOff(
   teamId: number,
   range: DateRange,
 ): Promise<Array<{ memberId: number; day: string }>> {
+  return (await listDaysOffOfTeams(db, [teamId], range)).map(({ memberId, day }) => ({ memberId, day }));
+}
+
+/** The days off of many teams' members in one read. */
+export async function listDaysOffOfTeams(
+  db: Db,
+  teamIds: readonly number[],
+  range: DateRange,
+): Promise<Array<{ teamId: number; memberId: number; day: string }>> {
+  if (teamIds.length === 0) return [];
   const rows = await db
     .selectFrom("daysOff")
-    .select(["memberId", "day"])
-    .where("teamId", "=", teamId)
+    .select(["teamId", "memberId", "day"])
+    .where("teamId", "in", teamIds)
     .where("day", ">=", range.start)
     .where("day", "<=", range.end)
     .execute();
-  return rows.map((r) => ({ memberId: Number(r.memberId), day: r.day }));
+  return rows.map((r) => ({ teamId: Number(r.teamId), memberId: Number(r.memberId), day: r.day }));
 }

@@ -1,5 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { NewCheckIn, PeriodQuery, SaveReportOutcome } from "../app/ports.js";
+import type { DateRange } from "../core/calendar.js";
+import { pieceOf, spanOf } from "./pieces.js";
 import { saveReport } from "./report-repository.js";
 import type { Database } from "./schema.js";
 
@@ -39,4 +41,29 @@ export async function countCheckIns(db: Db, query: PeriodQuery): Promise<number>
   if (query.memberId !== undefined) q = q.where("reports.memberId", "=", query.memberId);
   const row = await q.executeTakeFirst();
   return Number(row?.n ?? 0);
+}
+
+/** How many active reports were visits checked in by location, per team and piece of days (`partitionRanges`). */
+export async function countCheckInsByTeamPiece(
+  db: Db,
+  teamIds: readonly number[],
+  pieces: readonly DateRange[],
+): Promise<Array<{ teamId: number; piece: number; checkIns: number }>> {
+  const span = spanOf(pieces);
+  if (teamIds.length === 0 || !span) return [];
+  const rows = await db
+    .selectFrom("visitCheckins")
+    .innerJoin("reports", "reports.id", "visitCheckins.reportId")
+    .select((eb) => [
+      "reports.teamId",
+      pieceOf(eb.ref("reports.day"), pieces).as("piece"),
+      eb.fn.count<string | number>("visitCheckins.id").as("n"),
+    ])
+    .where("reports.teamId", "in", teamIds)
+    .where("reports.day", ">=", span.start)
+    .where("reports.day", "<=", span.end)
+    .where("reports.undoneAt", "is", null)
+    .groupBy(["reports.teamId", "piece"])
+    .execute();
+  return rows.map((r) => ({ teamId: Number(r.teamId), piece: Number(r.piece), checkIns: Number(r.n) }));
 }

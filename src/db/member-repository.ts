@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Locale } from "../core/locale.js";
-import type { Member, Role, Team, TeamMember } from "../core/team.js";
+import { isSameProfile, type Member, type Role, type Team, type TeamMember } from "../core/team.js";
 import { toMember, toRole, toTeam } from "./rows.js";
 import type { Database } from "./schema.js";
 
@@ -50,8 +50,7 @@ async function upsertMember(
   // Most messages come from people already known under the same name: read, and write only on a change.
   const known = await find();
   const handle = m.handle?.toLowerCase() ?? known?.handle ?? null;
-  if (known && (!rename || (known.displayName === m.displayName && known.handle === handle)))
-    return toMember(known);
+  if (known && (!rename || isSameProfile(toMember(known), m.displayName, m.handle))) return toMember(known);
   await db
     .insertInto("members")
     .values({
@@ -117,15 +116,31 @@ export async function joinTeam(db: Db, teamId: number, memberId: number, at: str
 }
 
 export async function listTeamMembers(db: Db, teamId: number): Promise<TeamMember[]> {
+  return (await listMembersOfTeams(db, [teamId])).map(({ teamId: _, ...member }) => member);
+}
+
+/** The members of many teams in one read, each team's in the order `listTeamMembers` gives (name, then id). */
+export async function listMembersOfTeams(
+  db: Db,
+  teamIds: readonly number[],
+): Promise<Array<TeamMember & { teamId: number }>> {
+  if (teamIds.length === 0) return [];
   const rows = await db
     .selectFrom("teamMembers")
     .innerJoin("members", "members.id", "teamMembers.memberId")
     .selectAll("members")
-    .select(["teamMembers.role", "teamMembers.joinedAt"])
-    .where("teamMembers.teamId", "=", teamId)
+    .select(["teamMembers.teamId", "teamMembers.role", "teamMembers.joinedAt"])
+    .where("teamMembers.teamId", "in", teamIds)
+    .orderBy("teamMembers.teamId")
     .orderBy("members.displayName")
+    .orderBy("members.id")
     .execute();
-  return rows.map((row) => ({ ...toMember(row), role: toRole(row.role), joinedAt: row.joinedAt }));
+  return rows.map((row) => ({
+    ...toMember(row),
+    role: toRole(row.role),
+    joinedAt: row.joinedAt,
+    teamId: Number(row.teamId),
+  }));
 }
 
 /** The teams the member is on, oldest membership first. */
@@ -143,4 +158,55 @@ export async function listMemberTeams(db: Db, memberId: number): Promise<Team[]>
 
 export async function setDefaultTeam(db: Db, memberId: number, teamId: number | null): Promise<void> {
   await db.updateTable("members").set({ defaultTeamId: teamId }).where("id", "=", memberId).execute();
+}
+
+/**
+ * The team of a channel, and the member writing in it with their role there (null where unknown): one read for
+ * what most messages need. Null when the channel is no team.
+ */
+export async function findInTeamChannel(
+  db: Db,
+  workspaceId: number,
+  teamExternalId: string,
+  memberExternalId: string,
+): Promise<{ team: Team; member: Member | null; role: Role | null } | null> {
+  const row = await db
+    .selectFrom("teams")
+    .leftJoin("members", (join) =>
+      join.on("members.workspaceId", "=", workspaceId).on("members.externalId", "=", memberExternalId),
+    )
+    .leftJoin("teamMembers", (join) =>
+      join.onRef("teamMembers.teamId", "=", "teams.id").onRef("teamMembers.memberId", "=", "members.id"),
+    )
+    .selectAll("teams")
+    .select([
+      "members.id as memberId",
+      "members.externalId as memberExternalId",
+      "members.displayName as memberDisplayName",
+      "members.locale as memberLocale",
+      "members.lastLocale as memberLastLocale",
+      "members.handle as memberHandle",
+      "members.defaultTeamId as memberDefaultTeamId",
+      "members.createdAt as memberCreatedAt",
+      "teamMembers.role as memberRole",
+    ])
+    .where("teams.workspaceId", "=", workspaceId)
+    .where("teams.externalId", "=", teamExternalId)
+    .executeTakeFirst();
+  if (!row) return null;
+  const member =
+    row.memberId === null
+      ? null
+      : toMember({
+          id: row.memberId,
+          workspaceId,
+          externalId: row.memberExternalId ?? memberExternalId,
+          displayName: row.memberDisplayName ?? "",
+          locale: row.memberLocale ?? null,
+          lastLocale: row.memberLastLocale ?? null,
+          handle: row.memberHandle ?? null,
+          defaultTeamId: row.memberDefaultTeamId ?? null,
+          createdAt: row.memberCreatedAt ?? "",
+        });
+  return { team: toTeam(row), member, role: row.memberRole === null ? null : toRole(row.memberRole) };
 }

@@ -4,6 +4,7 @@ import type { DateRange } from "../core/calendar.js";
 import { type Counts, emptyCounts, METRICS } from "../core/metrics.js";
 import { DELETED_REVISION, isStaleRevision } from "../core/revisions.js";
 import type { MemberTotals, Report } from "../core/team.js";
+import { pieceOf, spanOf } from "./pieces.js";
 import { metricColumns, toReport } from "./rows.js";
 import type { Database } from "./schema.js";
 
@@ -194,18 +195,19 @@ export async function findReportWithdrawnBy(db: Db, teamId: number, by: string):
  * The one aggregate over reports: per member, the sums of the period's active (not withdrawn) reports and the
  * distinct days they reported. Every figure Corong shows is read from it.
  */
-function countsByMember(db: Db, teamId: number, range: DateRange, memberId?: number) {
+function countsByMember(db: Db, teamIds: readonly number[], range: DateRange, memberId?: number) {
   let query = db
     .selectFrom("reports")
     .innerJoin("members", "members.id", "reports.memberId")
     .select((eb) => [
+      "reports.teamId",
       "reports.memberId",
       "members.displayName",
       eb.fn.count<string | number>("reports.day").distinct().as("daysReported"),
       eb.fn.min<string>("reports.day").as("firstDay"),
       ...METRICS.map((metric) => eb.fn.sum<string | number | null>(`reports.${metric}`).as(metric)),
     ])
-    .where("reports.teamId", "=", teamId)
+    .where("reports.teamId", "in", teamIds)
     .where("reports.day", ">=", range.start)
     .where("reports.day", "<=", range.end)
     .where("reports.undoneAt", "is", null);
@@ -234,9 +236,10 @@ export async function sumCountsByMember(
   range: DateRange,
   memberId?: number,
 ): Promise<MemberTotals[]> {
-  const rows = await countsByMember(db, teamId, range, memberId)
-    .groupBy(["reports.memberId", "members.displayName"])
+  const rows = await countsByMember(db, [teamId], range, memberId)
+    .groupBy(["reports.teamId", "reports.memberId", "members.displayName"])
     .orderBy("members.displayName")
+    .orderBy("reports.memberId")
     .execute();
   return rows.map(toTotals);
 }
@@ -248,13 +251,37 @@ export async function sumCountsByMemberPerDay(
   range: DateRange,
   memberId?: number,
 ): Promise<Array<MemberTotals & { day: string }>> {
-  const rows = await countsByMember(db, teamId, range, memberId)
+  const rows = await countsByMember(db, [teamId], range, memberId)
     .select("reports.day")
-    .groupBy(["reports.day", "reports.memberId", "members.displayName"])
+    .groupBy(["reports.day", "reports.teamId", "reports.memberId", "members.displayName"])
     .orderBy("reports.day")
     .orderBy("members.displayName")
+    .orderBy("reports.memberId")
     .execute();
   return rows.map((row) => ({ ...toTotals(row), day: row.day }));
+}
+
+/**
+ * The same sums for many teams in one pass over the reports index: per team, member and piece of a partition
+ * of days (`partitionRanges`), so any range made of pieces is their sum. Rows come in each team's member order
+ * (name, then id), as `sumCountsByMember` gives them.
+ */
+export async function sumCountsByTeamMemberPiece(
+  db: Db,
+  teamIds: readonly number[],
+  pieces: readonly DateRange[],
+): Promise<Array<MemberTotals & { teamId: number; piece: number }>> {
+  const span = spanOf(pieces);
+  if (teamIds.length === 0 || !span) return [];
+  const rows = await countsByMember(db, teamIds, span)
+    .select((eb) => pieceOf(eb.ref("reports.day"), pieces).as("piece"))
+    .groupBy(["reports.teamId", "members.displayName", "reports.memberId", "piece"])
+    .orderBy("reports.teamId")
+    .orderBy("members.displayName")
+    .orderBy("reports.memberId")
+    .orderBy("piece")
+    .execute();
+  return rows.map((row) => ({ ...toTotals(row), teamId: Number(row.teamId), piece: Number(row.piece) }));
 }
 
 /** Postgres returns sums as strings and empty sums as null: both become plain numbers here. */

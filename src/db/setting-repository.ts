@@ -6,13 +6,26 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 /** The team's setting changes and its reps' own, oldest first. */
 export async function listSettingHistory(db: Db, teamId: number): Promise<SettingChange[]> {
+  return (await listSettingHistoryOfTeams(db, [teamId])).map(({ teamId: _, ...change }) => change);
+}
+
+/** The setting histories of many teams in one read, each in the order `listSettingHistory` gives. */
+export async function listSettingHistoryOfTeams(
+  db: Db,
+  teamIds: readonly number[],
+): Promise<Array<SettingChange & { teamId: number }>> {
+  if (teamIds.length === 0) return [];
   const rows = await db
     .selectFrom("settingHistory")
-    .select(["name", "value", "effectiveFrom", "memberKey"])
-    .where("teamId", "=", teamId)
+    .select(["teamId", "name", "value", "effectiveFrom", "memberKey"])
+    .where("teamId", "in", teamIds)
+    .orderBy("teamId")
     .orderBy("effectiveFrom")
+    .orderBy("name")
+    .orderBy("memberKey")
     .execute();
   return rows.map((row) => ({
+    teamId: Number(row.teamId),
     name: row.name as ScoredSetting,
     value: row.value === null ? null : Number(row.value),
     from: row.effectiveFrom,

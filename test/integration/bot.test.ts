@@ -35,6 +35,63 @@ describe.each(DIALECTS)("the bot on $name", (dialect) => {
     expect(await ayuTotals()).toMatchObject({ visits: 4, followUps: 2, leads: 0 });
   });
 
+  it("knows a rep writing in their team's channel from one read, and still picks up a new name", async () => {
+    const calls: string[] = [];
+    const watched = new Proxy(h.store, {
+      get(target, name, receiver) {
+        const value = Reflect.get(target, name, receiver);
+        return typeof value === "function"
+          ? (...args: unknown[]) => {
+              calls.push(String(name));
+              return value.apply(target, args);
+            }
+          : value;
+      },
+    });
+    const bot = createBot({
+      store: watched,
+      logger: silentLogger,
+      defaults: { timeZone: "Asia/Jakarta", locale: "en" },
+    });
+    let message = 0;
+    const say = async (
+      text: string,
+      displayName: string,
+      user = "ayu",
+      via: "channel" | "command" = "channel",
+    ) =>
+      replyToText(
+        await bot.handle({
+          platform: "slack",
+          workspace: { externalId: "T1" },
+          team: { externalId: "C-SALES" },
+          user: { externalId: user, displayName },
+          text,
+          via,
+          messageId: `C-SALES:${++message}`,
+          receivedAt: WED_10AM_JAKARTA,
+        }),
+      );
+    // First contact: the member is created and joins the team.
+    expect(await say("met 2 clients", "Ayu")).toContain("2 visits");
+    expect(calls).toContain("joinTeam");
+    calls.length = 0;
+    expect(await say("met 1 client", "Ayu")).toContain("Today: visits 3/5");
+    expect(calls).toContain("findInTeamChannel");
+    expect(calls).not.toContain("ensureMember");
+    expect(calls).not.toContain("findTeam");
+    expect(calls).not.toContain("joinTeam");
+    expect(calls).not.toContain("roleOf");
+    // A new name on the platform is stored, and the reports stay hers.
+    expect(await say("met 1 client", "Ayu Lestari")).toContain("Today: visits 4/5");
+    const members = await h.store.listTeamMembers(h.team.id);
+    expect(members.map((m) => m.displayName)).toContain("Ayu Lestari");
+    expect(await ayuTotals()).toMatchObject({ visits: 4 });
+    // The manager is known as the manager on the quick path too.
+    expect(await say("quota visits 6", "Maya", "maya", "command")).toContain("Daily quota set: 6 visits");
+    expect(await say("quota visits 7", "Ayu Lestari", "ayu", "command")).toContain("Only a team manager");
+  });
+
   it("confirms a saved report even when the day's totals cannot be read after it, so it is not sent twice", async () => {
     let saved = false;
     const flaky: Store = {

@@ -1,7 +1,8 @@
 import Holidays from "date-holidays";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Bot, createBot } from "../../src/app/bot.js";
-import { buildDigest } from "../../src/app/digests.js";
+import { buildDigest, digestPeriods } from "../../src/app/digests.js";
+import { readAhead } from "../../src/app/figure-batch.js";
 import { loadTeamFigures } from "../../src/app/figures.js";
 import { silentLogger } from "../../src/app/logger.js";
 import { monthPlanAsOf } from "../../src/app/plans.js";
@@ -333,6 +334,9 @@ describe.each(DIALECTS)("every figure against an independent computation, on $na
         expect(digest.totals).toEqual(oracle.counts(week));
         expect(digest.plan).toEqual(oracle.plan(monday));
         expect(await monthPlanAsOf(store, team, monday)).toEqual(digest.plan);
+        // Read ahead as the Monday of many teams reads it: the very same digest.
+        const ahead = await readAhead(store, [team.id], digestPeriods(week, monday));
+        expect(await buildDigest(ahead, team, week, monday)).toEqual(digest);
         for (const rep of REPS) {
           const expected = oracle.rep(rep, week, week.end);
           expect(

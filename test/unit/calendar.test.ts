@@ -17,6 +17,8 @@ import {
   monthRange,
   parseIsoInstant,
   parseIsoWeekKey,
+  partitionRanges,
+  piecesOf,
 } from "../../src/core/calendar.js";
 
 const at = (iso: string): number => Date.parse(iso);
@@ -304,5 +306,44 @@ describe("dateInOwnOffset", () => {
       expect(parseIsoInstant(iso)).toBe(Date.parse(iso));
     }
     expect(parseIsoInstant("2026-12-02")).toBeNull();
+  });
+});
+
+describe("partitionRanges", () => {
+  const day = fc.integer({ min: 0, max: 120 }).map((n) => addDays("2026-10-01", n));
+  const range = fc.tuple(day, day).map(([a, b]) => (a <= b ? { start: a, end: b } : { start: b, end: a }));
+
+  it("every range is exactly the union of its pieces, and the pieces never overlap", () => {
+    fc.assert(
+      fc.property(fc.array(range, { minLength: 1, maxLength: 8 }), (ranges) => {
+        const pieces = partitionRanges(ranges);
+        for (let i = 1; i < pieces.length; i++)
+          expect(pieces[i]?.start).toBe(addDays(pieces[i - 1]?.end ?? "", 1));
+        for (const r of ranges) {
+          const of = piecesOf(r, pieces);
+          expect(of).not.toBeNull();
+          const days = (of ?? []).flatMap((i) => daysInRange(pieces[i] ?? r));
+          expect(days).toEqual(daysInRange(r));
+        }
+      }),
+    );
+  });
+
+  it("a digest's periods make few pieces, and a range across a piece is not one of them", () => {
+    const pieces = partitionRanges([
+      { start: "2026-11-23", end: "2026-11-29" },
+      { start: "2026-11-16", end: "2026-11-22" },
+      { start: "2026-11-01", end: "2026-11-30" },
+    ]);
+    expect(pieces).toEqual([
+      { start: "2026-11-01", end: "2026-11-15" },
+      { start: "2026-11-16", end: "2026-11-22" },
+      { start: "2026-11-23", end: "2026-11-29" },
+      { start: "2026-11-30", end: "2026-11-30" },
+    ]);
+    expect(piecesOf({ start: "2026-11-16", end: "2026-11-29" }, pieces)).toEqual([1, 2]);
+    expect(piecesOf({ start: "2026-11-17", end: "2026-11-29" }, pieces)).toBeNull();
+    expect(piecesOf({ start: "2026-11-30", end: "2026-12-01" }, pieces)).toBeNull();
+    expect(partitionRanges([])).toEqual([]);
   });
 });
