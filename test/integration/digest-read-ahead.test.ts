@@ -9,6 +9,7 @@ import { addDays } from "../../src/core/calendar.js";
 import type { PartialCounts } from "../../src/core/metrics.js";
 import { replyToText } from "../../src/core/reply.js";
 import type { Team } from "../../src/core/team.js";
+import { connect } from "../../src/db/connect.js";
 import { createStore } from "../../src/db/store.js";
 import { recordingMessenger } from "../fakes/recording-messenger.js";
 import { DIALECTS, type TestDatabase } from "../support/databases.js";
@@ -208,6 +209,39 @@ describe.each(DIALECTS)("digests read ahead for many teams on $name", (dialect) 
     expect(calls.get("sumCountsByTeamMemberPiece")).toBe(1);
     expect(calls.get("sumCountsByMember") ?? 0).toBe(0);
     expect(calls.get("listTeamMembers") ?? 0).toBe(0);
+  });
+
+  it("two replicas ticking at the same digest minute post each team's digest and chart once", async () => {
+    const teams = await seedTeams(store, 13);
+    const second = connect(database.url);
+    try {
+      const out = recordingMessenger();
+      const runner = (s: Store) =>
+        createJobRunner({
+          store: s,
+          logger: silentLogger,
+          messengers: { slack: out.messenger },
+          renderChart: async () => new Uint8Array([1]),
+        });
+      const other = createStore(second.db);
+      const monday = jakarta(`${MONDAY}T08:00:00`);
+      await Promise.all([
+        runner(store).runDue(monday),
+        runner(other).runDue(monday),
+        runner(other).runDue(monday),
+      ]);
+      await Promise.all([runner(store).runDue(monday + 60_000), runner(other).runDue(monday + 60_000)]);
+      const texts = out.delivered.filter((d) => d.to === "team" && d.text !== "").map((d) => d.teamId);
+      const charts = out.delivered.filter((d) => d.chart).map((d) => d.teamId);
+      const withDigest = teams
+        .slice(0, 6)
+        .map((t) => t.id)
+        .sort();
+      expect(texts.sort()).toEqual(withDigest);
+      expect(charts.sort()).toEqual(withDigest);
+    } finally {
+      await second.close();
+    }
   });
 
   it("reads ahead in chunks of alike teams: no more teams at once than the chunk, and none read twice", async () => {
