@@ -12,6 +12,7 @@ import type { Team } from "../../src/core/team.js";
 import { connect } from "../../src/db/connect.js";
 import { createStore } from "../../src/db/store.js";
 import { recordingMessenger } from "../fakes/recording-messenger.js";
+import { countingStore } from "../support/counting-store.js";
 import { DIALECTS, type TestDatabase } from "../support/databases.js";
 
 /**
@@ -30,22 +31,6 @@ function random(seed: number) {
     s = (s * 1664525 + 1013904223) >>> 0;
     return s / 2 ** 32;
   };
-}
-
-/** Counts each store method called, so a test can say which reads a Monday costs. */
-function counting(store: Store) {
-  const calls = new Map<string, number>();
-  const proxy = new Proxy(store, {
-    get(target, name, receiver) {
-      const value = Reflect.get(target, name, receiver);
-      if (typeof value !== "function") return value;
-      return (...args: unknown[]) => {
-        calls.set(String(name), (calls.get(String(name)) ?? 0) + 1);
-        return value.apply(target, args);
-      };
-    },
-  });
-  return { store: proxy, calls };
 }
 
 /**
@@ -137,7 +122,7 @@ describe.each(DIALECTS)("digests read ahead for many teams on $name", (dialect) 
 
   it.each([11, 20261130])("every team's digest is the one its own reads give (seed %i)", async (seed) => {
     const teams = await seedTeams(store, seed);
-    const { store: watched, calls } = counting(store);
+    const { store: watched, calls } = countingStore(store);
     const ahead = await readAhead(
       watched,
       teams.map((t) => t.id),
@@ -185,7 +170,7 @@ describe.each(DIALECTS)("digests read ahead for many teams on $name", (dialect) 
 
   it("a Monday tick posts every team's digest with its own figures, reading them a chunk at a time", async () => {
     const teams = await seedTeams(store, 5);
-    const { store: watched, calls } = counting(store);
+    const { store: watched, calls } = countingStore(store);
     const out = recordingMessenger();
     const runner = createJobRunner({
       store: watched,
@@ -246,7 +231,7 @@ describe.each(DIALECTS)("digests read ahead for many teams on $name", (dialect) 
 
   it("reads ahead in chunks of alike teams: no more teams at once than the chunk, and none read twice", async () => {
     const teams = await seedTeams(store, 8);
-    const { store: watched, calls } = counting(store);
+    const { store: watched, calls } = countingStore(store);
     const due = teams.map((team) => ({ team, week: WEEK, today: MONDAY }));
     const readsFor = digestReads(watched, due, 3);
     for (const team of teams) {
