@@ -86,22 +86,31 @@ const READ_AHEAD_TEAMS = 25;
 
 /**
  * Where each digest due in a tick reads its figures from. The first team asked for brings the reads of the next
- * teams due for the same week and day with it, in one read ahead (`readAhead`); only the latest chunk is held.
+ * teams due for the same week and day with it, in one read ahead (`readAhead`); the latest chunk of each kind is
+ * held. A chunk's figures are read when its first team is built: the last of them may miss a change made in the
+ * seconds it takes to post the ones before, as a digest read team by team misses one made while it is posted.
  */
 export function digestReads(store: Store, due: readonly DueDigest[], chunk = READ_AHEAD_TEAMS) {
-  let held: { teamIds: ReadonlySet<number>; reads: FigureReads } | null = null;
+  // Teams of one kind (same week, same day) are read together, however the tick's list interleaves them.
+  const kinds = new Map<string, DueDigest[]>();
+  for (const d of due) {
+    const key = `${d.week.start}|${d.today}`;
+    const alike = kinds.get(key);
+    if (alike) alike.push(d);
+    else kinds.set(key, [d]);
+  }
+  const held = new Map<string, { teamIds: ReadonlySet<number>; reads: FigureReads }>();
   return async (teamId: number): Promise<FigureReads> => {
-    if (held?.teamIds.has(teamId)) return held.reads;
-    const at = due.findIndex((d) => d.team.id === teamId);
-    const first = due[at];
+    const first = due.find((d) => d.team.id === teamId);
     if (!first) return store;
-    const teamIds = due
-      .slice(at)
-      .filter((d) => d.week.start === first.week.start && d.today === first.today)
-      .slice(0, chunk)
-      .map((d) => d.team.id);
+    const key = `${first.week.start}|${first.today}`;
+    const current = held.get(key);
+    if (current?.teamIds.has(teamId)) return current.reads;
+    const alike = kinds.get(key) ?? [first];
+    const at = alike.indexOf(first);
+    const teamIds = alike.slice(at, at + chunk).map((d) => d.team.id);
     const reads = await readAhead(store, teamIds, digestPeriods(first.week, first.today));
-    held = { teamIds: new Set(teamIds), reads };
+    held.set(key, { teamIds: new Set(teamIds), reads });
     return reads;
   };
 }

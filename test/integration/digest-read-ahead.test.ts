@@ -70,6 +70,8 @@ async function seedTeams(store: Store, seed: number): Promise<Team[]> {
       reps.push(shared);
     }
     if (t === 5) continue; // members, no reports
+    // Someone no longer on the team: their reports still count, as the store counts them.
+    reps.push(await store.ensureMember(workspaceId, `F${t}`, `Former ${t}`, SETUP));
     if (rand() < 0.7) await store.recordSetting(team.id, "monthlyTarget", 3 + t, "2026-11-01", SETUP);
     await store.recordSetting(team.id, "quota.visits", 3 + (t % 3), "2026-11-25", SETUP);
     await store.recordSetting(team.id, "quota.visits", 6, "2026-11-01", SETUP, reps[1]?.id);
@@ -156,16 +158,29 @@ describe.each(DIALECTS)("digests read ahead for many teams on $name", (dialect) 
   it("a question outside what was read ahead is asked of the store, and answered the same", async () => {
     const teams = await seedTeams(store, 3);
     const [first, second] = teams as [Team, Team];
-    const ahead = await readAhead(store, [first.id], digestPeriods(WEEK, MONDAY));
+    const { store: watched, calls } = countingStore(store);
+    const ahead = await readAhead(watched, [first.id], digestPeriods(WEEK, MONDAY));
+    calls.clear();
     const oddRange = { start: "2026-11-24", end: "2026-11-26" };
+    const anyMember = (await store.listTeamMembers(first.id))[1]?.id;
+    const later = { start: "2026-12-01", end: "2026-12-31" };
+    await store.addTeamHoliday(first.id, "2026-12-24", "Office closed");
+    await store.addDaysOff(first.id, anyMember ?? 0, ["2026-12-02"], SETUP);
     expect(await ahead.sumCountsByMember(first.id, oddRange)).toEqual(
       await store.sumCountsByMember(first.id, oddRange),
     );
     expect(await ahead.listTeamMembers(second.id)).toEqual(await store.listTeamMembers(second.id));
-    const anyMember = (await store.listTeamMembers(first.id))[1]?.id;
     expect(await ahead.sumCountsByMember(first.id, WEEK, anyMember)).toEqual(
       await store.sumCountsByMember(first.id, WEEK, anyMember),
     );
+    expect(await ahead.listTeamHolidays(first.id, later)).toEqual(["2026-12-24"]);
+    expect(await ahead.listDaysOff(first.id, later)).toEqual([{ memberId: anyMember, day: "2026-12-02" }]);
+    expect(Object.fromEntries(calls)).toEqual({
+      sumCountsByMember: 2,
+      listTeamMembers: 1,
+      listTeamHolidays: 1,
+      listDaysOff: 1,
+    });
   });
 
   it("a Monday tick posts every team's digest with its own figures, reading them a chunk at a time", async () => {
@@ -241,6 +256,24 @@ describe.each(DIALECTS)("digests read ahead for many teams on $name", (dialect) 
       );
     }
     expect(calls.get("sumCountsByTeamMemberPiece")).toBe(Math.ceil(teams.length / 3));
+    expect(calls.get("sumCountsByMember") ?? 0).toBe(0);
+  });
+
+  it("teams of two kinds interleaved in a tick are still read a chunk of each kind at a time", async () => {
+    const teams = await seedTeams(store, 9);
+    const { store: watched, calls } = countingStore(store);
+    // Catching up: half the teams are already on Tuesday, listed between the others.
+    const today = (i: number) => (i % 2 === 0 ? MONDAY : "2026-12-01");
+    const due = teams.map((team, i) => ({ team, week: WEEK, today: today(i) }));
+    const readsFor = digestReads(watched, due, 3);
+    for (const [i, team] of teams.entries()) {
+      const reads = await readsFor(team.id);
+      expect(await buildDigest(reads, team, WEEK, today(i))).toEqual(
+        await buildDigest(store, team, WEEK, today(i)),
+      );
+    }
+    // Four Monday teams and three Tuesday ones: two chunks and one.
+    expect(calls.get("sumCountsByTeamMemberPiece")).toBe(3);
     expect(calls.get("sumCountsByMember") ?? 0).toBe(0);
   });
 });
