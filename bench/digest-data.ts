@@ -4,7 +4,9 @@ import { join } from "node:path";
 import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import { buildDigest, digestPeriods, digestReads } from "../src/app/digests.js";
-import type { Store } from "../src/app/ports.js";
+import { createJobRunner } from "../src/app/jobs.js";
+import { silentLogger } from "../src/app/logger.js";
+import type { Messenger, Store } from "../src/app/ports.js";
 import { addDays, partitionRanges } from "../src/core/calendar.js";
 import type { Team } from "../src/core/team.js";
 import { type Connection, connect } from "../src/db/connect.js";
@@ -142,9 +144,44 @@ async function measure(connection: Connection, dialect: Dialect, bulk: Kysely<un
   }
   const row = (label: string, run: { ms: number; result: number }) =>
     `${label} ${run.ms.toFixed(0)} ms (${(run.ms / baseline).toFixed(1)}x, longest stall ${run.result.toFixed(0)} ms)`;
+  const tick = dialect === "sqlite" ? await sendAll(store) : "";
   console.log(
-    `          ${dialect.padEnd(8)} seeded in ${(seeded.ms / 1000).toFixed(0)} s · one GROUP BY ${baseline.toFixed(0)} ms · ${row("team by team", byTeam)} · ${row("read ahead", ahead)}`,
+    `          ${dialect.padEnd(8)} seeded in ${(seeded.ms / 1000).toFixed(0)} s · one GROUP BY ${baseline.toFixed(0)} ms · ${row("team by team", byTeam)} · ${row("read ahead", ahead)}${tick}`,
   );
+}
+
+/**
+ * The Monday tick itself for every team, text and chart (rendered on the chart worker), into an in-process
+ * messenger: how long, the loop's longest stall, and how far memory grows.
+ */
+async function sendAll(store: Store): Promise<string> {
+  let posts = 0;
+  const messenger: Messenger = {
+    async sendDirect() {},
+    async postToTeam() {
+      posts++;
+    },
+    async postChart() {
+      posts++;
+    },
+  };
+  const rssBefore = process.memoryUsage().rss;
+  let rssPeak = rssBefore;
+  const memory = setInterval(() => {
+    rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+  }, 50);
+  let last = performance.now();
+  let longest = 0;
+  const loop = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }, 1);
+  const runner = createJobRunner({ store, logger: silentLogger, messengers: { slack: messenger } });
+  const { ms } = await time(() => runner.runDue(Date.parse(`${MONDAY}T08:00:00+07:00`)));
+  clearInterval(memory);
+  clearInterval(loop);
+  return `\n          ${"".padEnd(8)} the tick, text and chart: ${posts} posts in ${(ms / 1000).toFixed(1)} s · longest stall ${longest.toFixed(0)} ms · RSS ${(rssBefore / 2 ** 20).toFixed(0)} MiB, peak +${((rssPeak - rssBefore) / 2 ** 20).toFixed(0)} MiB`;
 }
 
 export async function benchDigestData(postgresUrl: string | undefined) {

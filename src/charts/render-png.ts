@@ -34,12 +34,18 @@ export type ChartRenderer = (svg: string) => Promise<Uint8Array>;
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const { Resvg } = require(workerData.resvg);
+// A render's native memory (~5 MB) goes only when its objects are collected, and this thread's small heap gives
+// the collector no reason to run: a Monday of 1,000 charts grew the process by 500 MB. So collect after each.
+require("node:v8").setFlagsFromString("--expose-gc");
+const collect = require("node:vm").runInNewContext("gc");
 parentPort.on("message", ({ id, svg }) => {
   try {
     const png = new Resvg(svg, workerData.options).render().asPng();
     parentPort.postMessage({ id, png });
   } catch (error) {
     parentPort.postMessage({ id, error: String(error && error.message || error) });
+  } finally {
+    collect();
   }
 });
 `;
