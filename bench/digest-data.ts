@@ -186,7 +186,7 @@ async function sendAll(store: Store): Promise<string> {
 
 export async function benchDigestData(postgresUrl: string | undefined) {
   console.log(
-    `digest data: a Monday's digests for ${TEAMS.toLocaleString("en-US")} teams x ${REPS_PER_TEAM} reps x ${DAYS} days of reports (${((TEAMS * REPS_PER_TEAM * DAYS) / 1e6).toFixed(2)} M rows), text and chart aside:`,
+    `digest data: a Monday's digests for ${TEAMS.toLocaleString("en-US")} teams x ${REPS_PER_TEAM} reps x ${DAYS} days of reports (${((TEAMS * REPS_PER_TEAM * DAYS) / 1e6).toFixed(2)} M rows): the data, then on SQLite the tick with text and chart:`,
   );
   const dir = mkdtempSync(join(tmpdir(), "corong-bench-digest-data-"));
   const sqlite = connect(`sqlite:${join(dir, "digests.db")}`);
