@@ -5,16 +5,24 @@ import type { Database } from "./schema.js";
  * Calls made in the same turn of the event loop, run in one transaction: one commit, and so one fsync, for
  * many. Each caller's promise settles only once its write is committed. Should the shared transaction fail,
  * each call is tried again in a transaction of its own, so one failing write cannot fail the others with it.
+ *
+ * `lockKey` names the row each write takes (its unique key). A batch writes in that order, so two replicas'
+ * batches that share rows (Slack redelivering an event to the other replica) take their locks in the same order
+ * and wait for each other instead of deadlocking: in arrival order, Postgres aborted both after the lock timeout.
  */
 export function groupCommit<A extends unknown[], R>(
   db: Kysely<Database>,
   write: (trx: Transaction<Database>, ...args: A) => Promise<R>,
+  lockKey: (...args: A) => string,
 ): (...args: A) => Promise<R> {
   type Call = { args: A; resolve: (result: R) => void; reject: (error: unknown) => void };
   let pending: Call[] = [];
 
   async function flush(): Promise<void> {
-    const batch = pending;
+    const batch = pending
+      .map((call) => ({ call, key: lockKey(...call.args) }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+      .map(({ call }) => call);
     pending = [];
     let results: R[];
     try {

@@ -40,9 +40,13 @@ export function createStore(db: Kysely<Database>, options: StoreOptions = {}): S
   const workspaceIds = new Map<string, number>();
   // Writes arriving at the same moment share one commit: under load, one fsync for many instead of one each.
   // Each still resolves only once it is committed, so "accepted means durable" holds as before.
-  const acceptTogether = groupCommit(db, inbox.insertDelivery);
-  const saveReportsTogether = groupCommit(db, reports.saveReport);
-  const settleTogether = groupCommit(db, inbox.settleDelivery);
+  const acceptTogether = groupCommit(db, inbox.insertDelivery, (d) =>
+    [d.platform, d.workspace, d.key].join("\u0000"),
+  );
+  const saveReportsTogether = groupCommit(db, reports.saveReport, (r) =>
+    [r.workspaceId, r.messageId ?? ""].join("\u0000"),
+  );
+  const settleTogether = groupCommit(db, inbox.settleDelivery, (item) => String(item.id).padStart(16, "0"));
   const calls: Store = {
     async ensureWorkspace(platform, externalId, name, at) {
       const key = `${platform}:${externalId}`;
