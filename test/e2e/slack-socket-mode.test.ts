@@ -98,4 +98,56 @@ describe.each(DIALECTS)("Slack in Socket Mode on $name", (dialect) => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(fake.callsTo("reactions.add")).toHaveLength(1);
   });
+
+  it("two replicas on one database share the socket's envelopes: every event acknowledged, stored and answered once", async () => {
+    const second = await startService(
+      loadConfig({
+        DATABASE_URL: database.url,
+        PORT: "0",
+        SLACK_BOT_TOKEN: "xoxb-test-token",
+        SLACK_APP_TOKEN: "xapp-1-test-token",
+        SLACK_API_URL: fake.apiUrl,
+        LOG_LEVEL: "silent",
+      }),
+      { logger: silentLogger, schedule: false },
+    );
+    try {
+      await socket.connected(2);
+      const setup = Object.fromEntries(
+        new URLSearchParams(
+          slashCommand({ text: "setup", user_id: "U0MAYA0001", response_url: fake.responseUrl(5) }),
+        ),
+      );
+      await socket.send("slash_commands", setup, {}, 0);
+      await fake.waitFor(() => fake.responses.some((r) => r.path.endsWith("/respond/5")));
+      const stamp = Math.floor(Date.now() / 1000);
+      const events = Array.from({ length: 20 }, (_, n) => {
+        const event = slackFixture("message-channel.json");
+        event.event_id = `EvShared${n}`;
+        event.event.text = "met 1 client";
+        event.event.ts = `${stamp}.${String(n).padStart(6, "0")}`;
+        return event;
+      });
+      // Slack spreads envelopes over the app's connections, and may redeliver one on another connection.
+      const acks = await Promise.all([
+        ...events.map((event, n) => socket.send("events_api", event, {}, n % 2)),
+        ...events
+          .slice(0, 6)
+          .map((event, n) =>
+            socket.send("events_api", event, { retry_attempt: 1, retry_reason: "timeout" }, (n + 1) % 2),
+          ),
+      ]);
+      expect(acks).toHaveLength(26);
+      await fake.waitFor(() => fake.callsTo("chat.postEphemeral").length >= 20);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(fake.callsTo("chat.postEphemeral")).toHaveLength(20);
+      const stored = await database.connection.db
+        .selectFrom("reports")
+        .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.sum<number>("visits").as("visits")])
+        .executeTakeFirstOrThrow();
+      expect({ n: Number(stored.n), visits: Number(stored.visits) }).toEqual({ n: 20, visits: 20 });
+    } finally {
+      await second.stop();
+    }
+  });
 });
