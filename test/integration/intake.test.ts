@@ -44,14 +44,18 @@ describe.each(DIALECTS)("the delivery inbox on $name", (dialect) => {
     await database.drop();
   });
 
-  function intake(process: (item: InboxItem) => Promise<void>, leaseMs = 400): Intake {
+  function intake(
+    process: (item: InboxItem) => Promise<void>,
+    leaseMs = 400,
+    clock: () => number = Date.now,
+  ): Intake {
     const handler: DeliveryHandler = {
       process,
       notify: async (item, notice) => {
         notices.push([item.key, notice]);
       },
     };
-    const created = createIntake({ store, logger: silentLogger, clock: Date.now, leaseMs, sweepMs: 50 });
+    const created = createIntake({ store, logger: silentLogger, clock, leaseMs, sweepMs: 50 });
     created.handle("slack", handler);
     intakes.push(created);
     return created;
@@ -78,13 +82,18 @@ describe.each(DIALECTS)("the delivery inbox on $name", (dialect) => {
   });
 
   it("leaves a live claim to its holder and takes it over once its lease ran out", async () => {
-    // A process recorded the delivery and died: it never handles it, nor renews the lease.
-    const dead = createIntake({ store, logger: silentLogger, clock: Date.now, leaseMs: 600, sweepMs: 50 });
+    // A process recorded the delivery and died: it never handles it, nor renews the lease. The clock is the
+    // test's, so a slow machine cannot make the lease run out early.
+    let now = Date.now();
+    const clock = () => now;
+    const dead = createIntake({ store, logger: silentLogger, clock, leaseMs: 600_000, sweepMs: 50 });
     await dead.accept(delivery("event:E2"));
-    const alive = intake(async (item) => void handled.push(item.key));
+    const alive = intake(async (item) => void handled.push(item.key), 400, clock);
     alive.start();
+    // Several sweeps while the lease is live take nothing.
     await sleep(300);
     expect(handled).toEqual([]);
+    now += 600_001;
     await until(() => handled.length === 1);
     expect(await statusOf("event:E2")).toMatchObject({ status: "done", attempts: 2 });
   });
