@@ -102,6 +102,20 @@ async function time<T>(run: () => Promise<T>): Promise<{ ms: number; result: T }
 
 /** The digests of every team one after another, yielding between teams as the scheduler does; the longest stall. */
 async function eachTeam(teams: readonly Team[], build: (team: Team) => Promise<unknown>): Promise<number> {
+  const loop = watchLoop();
+  try {
+    for (const team of teams) {
+      await build(team);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  } finally {
+    loop.stop();
+  }
+  return loop.longest();
+}
+
+/** The event loop's longest stall from now until `stop`, seen by a 1 ms timer. */
+function watchLoop() {
   let last = performance.now();
   let longest = 0;
   const timer = setInterval(() => {
@@ -109,15 +123,7 @@ async function eachTeam(teams: readonly Team[], build: (team: Team) => Promise<u
     longest = Math.max(longest, now - last);
     last = now;
   }, 1);
-  try {
-    for (const team of teams) {
-      await build(team);
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  } finally {
-    clearInterval(timer);
-  }
-  return longest;
+  return { stop: () => clearInterval(timer), longest: () => longest };
 }
 
 async function measure(connection: Connection, dialect: Dialect, bulk: Kysely<unknown>) {
@@ -170,18 +176,12 @@ async function sendAll(store: Store): Promise<string> {
   const memory = setInterval(() => {
     rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
   }, 50);
-  let last = performance.now();
-  let longest = 0;
-  const loop = setInterval(() => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
-  }, 1);
+  const loop = watchLoop();
   const runner = createJobRunner({ store, logger: silentLogger, messengers: { slack: messenger } });
   const { ms } = await time(() => runner.runDue(Date.parse(`${MONDAY}T08:00:00+07:00`)));
   clearInterval(memory);
-  clearInterval(loop);
-  return `\n          ${"".padEnd(8)} the tick, text and chart: ${posts} posts in ${(ms / 1000).toFixed(1)} s · longest stall ${longest.toFixed(0)} ms · RSS ${(rssBefore / 2 ** 20).toFixed(0)} MiB, peak +${((rssPeak - rssBefore) / 2 ** 20).toFixed(0)} MiB`;
+  loop.stop();
+  return `\n          ${"".padEnd(8)} the tick, text and chart: ${posts} posts in ${(ms / 1000).toFixed(1)} s · longest stall ${loop.longest().toFixed(0)} ms · RSS ${(rssBefore / 2 ** 20).toFixed(0)} MiB, peak +${((rssPeak - rssBefore) / 2 ** 20).toFixed(0)} MiB`;
 }
 
 export async function benchDigestData(postgresUrl: string | undefined) {

@@ -13,6 +13,7 @@ describe.each(DIALECTS)("Slack in Socket Mode on $name", (dialect) => {
   let service: Service;
   let fake: FakeSlack;
   let socket: Awaited<ReturnType<typeof startFakeSlackSocket>>;
+  let config: ReturnType<typeof loadConfig>;
 
   beforeEach(async () => {
     database = await dialect.create();
@@ -21,7 +22,7 @@ describe.each(DIALECTS)("Slack in Socket Mode on $name", (dialect) => {
       socketUrl: socket.url,
       users: { U123ABC456: { name: "Ayu" }, U0MAYA0001: { name: "Maya", tz: "Asia/Makassar" } },
     });
-    const config = loadConfig({
+    config = loadConfig({
       DATABASE_URL: database.url,
       PORT: "0",
       SLACK_BOT_TOKEN: "xoxb-test-token",
@@ -100,17 +101,8 @@ describe.each(DIALECTS)("Slack in Socket Mode on $name", (dialect) => {
   });
 
   it("two replicas on one database share the socket's envelopes: every event acknowledged, stored and answered once", async () => {
-    const second = await startService(
-      loadConfig({
-        DATABASE_URL: database.url,
-        PORT: "0",
-        SLACK_BOT_TOKEN: "xoxb-test-token",
-        SLACK_APP_TOKEN: "xapp-1-test-token",
-        SLACK_API_URL: fake.apiUrl,
-        LOG_LEVEL: "silent",
-      }),
-      { logger: silentLogger, schedule: false },
-    );
+    // A second replica of the same app: same database, same tokens, its own Socket Mode connection.
+    const second = await startService(config, { logger: silentLogger, schedule: false });
     try {
       await socket.connected(2);
       const setup = Object.fromEntries(
