@@ -93,6 +93,7 @@ const READ_AHEAD_TEAMS = 25;
 export function digestReads(store: Store, due: readonly DueDigest[], chunk = READ_AHEAD_TEAMS) {
   // Teams of one kind (same week, same day) are read together, however the tick's list interleaves them.
   const kinds = new Map<string, DueDigest[]>();
+  const byTeam = new Map(due.map((d) => [d.team.id, d]));
   for (const d of due) {
     const key = `${d.week.start}|${d.today}`;
     const alike = kinds.get(key);
@@ -101,7 +102,7 @@ export function digestReads(store: Store, due: readonly DueDigest[], chunk = REA
   }
   const held = new Map<string, { teamIds: ReadonlySet<number>; reads: FigureReads }>();
   return async (teamId: number): Promise<FigureReads> => {
-    const first = due.find((d) => d.team.id === teamId);
+    const first = byTeam.get(teamId);
     if (!first) return store;
     const key = `${first.week.start}|${first.today}`;
     const current = held.get(key);
