@@ -95,7 +95,7 @@ export function digestReads(store: Store, due: readonly DueDigest[], chunk = REA
   const kinds = new Map<string, DueDigest[]>();
   const byTeam = new Map(due.map((d) => [d.team.id, d]));
   for (const d of due) {
-    const key = `${d.week.start}|${d.today}`;
+    const key = kindOf(d);
     const alike = kinds.get(key);
     if (alike) alike.push(d);
     else kinds.set(key, [d]);
@@ -104,7 +104,7 @@ export function digestReads(store: Store, due: readonly DueDigest[], chunk = REA
   return async (teamId: number): Promise<FigureReads> => {
     const first = byTeam.get(teamId);
     if (!first) return store;
-    const key = `${first.week.start}|${first.today}`;
+    const key = kindOf(first);
     const current = held.get(key);
     if (current?.teamIds.has(teamId)) return current.reads;
     const alike = kinds.get(key) ?? [first];
@@ -114,4 +114,9 @@ export function digestReads(store: Store, due: readonly DueDigest[], chunk = REA
     held.set(key, { teamIds: new Set(teamIds), reads });
     return reads;
   };
+}
+
+/** Digests of one kind read the same periods: the same week, summed up on the same day. */
+function kindOf(d: DueDigest): string {
+  return `${d.week.start}|${d.today}`;
 }

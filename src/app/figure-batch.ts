@@ -1,4 +1,4 @@
-import { type DateRange, partitionRanges, piecesOf } from "../core/calendar.js";
+import { type DateRange, partitionRanges, piecesOf, spanOf } from "../core/calendar.js";
 import { METRICS } from "../core/metrics.js";
 import type { SettingChange } from "../core/setting-history.js";
 import type { MemberTotals, TeamMember } from "../core/team.js";
@@ -28,7 +28,7 @@ export async function readAhead(
   periods: readonly DateRange[],
 ): Promise<FigureReads> {
   const pieces = partitionRanges(periods);
-  const span = { start: pieces[0]?.start ?? "", end: pieces.at(-1)?.end ?? "" };
+  const span = spanOf(pieces) ?? { start: "", end: "" };
   const [sums, checkIns, members, history, holidays, daysOff] = await Promise.all([
     store.sumCountsByTeamMemberPiece(teamIds, pieces),
     store.countCheckInsByTeamPiece(teamIds, pieces),

@@ -14,13 +14,7 @@ export async function identify(
   store: Store,
   who: Pick<Incoming, "platform" | "workspace" | "user" | "receivedAt">,
 ): Promise<Identity> {
-  const at = new Date(who.receivedAt).toISOString();
-  const workspaceId = await store.ensureWorkspace(
-    who.platform,
-    who.workspace.externalId,
-    who.workspace.name ?? null,
-    at,
-  );
+  const { workspaceId, at } = await workspaceOf(store, who);
   const member = await store.ensureMember(
     workspaceId,
     who.user.externalId,
@@ -40,12 +34,7 @@ export async function knownInChannel(
   incoming: Incoming,
 ): Promise<(Identity & { team: Team; role: Role }) | null> {
   if (!incoming.team) return null;
-  const workspaceId = await store.ensureWorkspace(
-    incoming.platform,
-    incoming.workspace.externalId,
-    incoming.workspace.name ?? null,
-    new Date(incoming.receivedAt).toISOString(),
-  );
+  const { workspaceId, at } = await workspaceOf(store, incoming);
   const found = await store.findInTeamChannel(
     workspaceId,
     incoming.team.externalId,
@@ -56,8 +45,23 @@ export async function knownInChannel(
   return {
     workspaceId,
     member: found.member,
-    at: new Date(incoming.receivedAt).toISOString(),
+    at,
     team: found.team,
     role: found.role,
   };
+}
+
+/** The workspace a message came through (created on first contact), and its arrival as stored timestamps write it. */
+async function workspaceOf(
+  store: Store,
+  who: Pick<Incoming, "platform" | "workspace" | "receivedAt">,
+): Promise<{ workspaceId: number; at: string }> {
+  const at = new Date(who.receivedAt).toISOString();
+  const workspaceId = await store.ensureWorkspace(
+    who.platform,
+    who.workspace.externalId,
+    who.workspace.name ?? null,
+    at,
+  );
+  return { workspaceId, at };
 }

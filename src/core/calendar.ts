@@ -471,6 +471,13 @@ export function partitionRanges(ranges: readonly DateRange[]): DateRange[] {
   });
 }
 
+/** The days consecutive `pieces` (from `partitionRanges`) span; null when there are none. */
+export function spanOf(pieces: readonly DateRange[]): DateRange | null {
+  const first = pieces[0];
+  const last = pieces.at(-1);
+  return first && last ? { start: first.start, end: last.end } : null;
+}
+
 /** Which of `pieces` (from `partitionRanges`) make up `range`; null when `range` is not a union of them. */
 export function piecesOf(range: DateRange, pieces: readonly DateRange[]): number[] | null {
   if (range.start > range.end) return [];

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { NewCheckIn, PeriodQuery, SaveReportOutcome } from "../app/ports.js";
-import type { DateRange } from "../core/calendar.js";
-import { pieceOf, spanOf } from "./pieces.js";
+import { type DateRange, spanOf } from "../core/calendar.js";
+import { pieceOf } from "./pieces.js";
 import { saveReport } from "./report-repository.js";
 import type { Database } from "./schema.js";
 
@@ -28,18 +28,23 @@ export async function saveCheckIn(db: Db, checkIn: NewCheckIn): Promise<SaveRepo
   return outcome;
 }
 
-/** How many visits in the period were checked in by location (withdrawn reports excluded). */
-export async function countCheckIns(db: Db, query: PeriodQuery): Promise<number> {
+/** The visits checked in by location over the range, withdrawn reports excluded: what both counts below count. */
+function checkInsOf(db: Db, teamIds: readonly number[], range: DateRange, memberId?: number) {
   let q = db
     .selectFrom("visitCheckins")
     .innerJoin("reports", "reports.id", "visitCheckins.reportId")
     .select((eb) => eb.fn.count<string | number>("visitCheckins.id").as("n"))
-    .where("reports.teamId", "=", query.teamId)
-    .where("reports.day", ">=", query.range.start)
-    .where("reports.day", "<=", query.range.end)
+    .where("reports.teamId", "in", teamIds)
+    .where("reports.day", ">=", range.start)
+    .where("reports.day", "<=", range.end)
     .where("reports.undoneAt", "is", null);
-  if (query.memberId !== undefined) q = q.where("reports.memberId", "=", query.memberId);
-  const row = await q.executeTakeFirst();
+  if (memberId !== undefined) q = q.where("reports.memberId", "=", memberId);
+  return q;
+}
+
+/** How many visits in the period were checked in by location (withdrawn reports excluded). */
+export async function countCheckIns(db: Db, query: PeriodQuery): Promise<number> {
+  const row = await checkInsOf(db, [query.teamId], query.range, query.memberId).executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
@@ -51,18 +56,8 @@ export async function countCheckInsByTeamPiece(
 ): Promise<Array<{ teamId: number; piece: number; checkIns: number }>> {
   const span = spanOf(pieces);
   if (teamIds.length === 0 || !span) return [];
-  const rows = await db
-    .selectFrom("visitCheckins")
-    .innerJoin("reports", "reports.id", "visitCheckins.reportId")
-    .select((eb) => [
-      "reports.teamId",
-      pieceOf(eb.ref("reports.day"), pieces).as("piece"),
-      eb.fn.count<string | number>("visitCheckins.id").as("n"),
-    ])
-    .where("reports.teamId", "in", teamIds)
-    .where("reports.day", ">=", span.start)
-    .where("reports.day", "<=", span.end)
-    .where("reports.undoneAt", "is", null)
+  const rows = await checkInsOf(db, teamIds, span)
+    .select((eb) => ["reports.teamId", pieceOf(eb.ref("reports.day"), pieces).as("piece")])
     .groupBy(["reports.teamId", "piece"])
     .execute();
   return rows.map((r) => ({ teamId: Number(r.teamId), piece: Number(r.piece), checkIns: Number(r.n) }));

@@ -13,10 +13,3 @@ export function pieceOf(day: Expression<string>, pieces: readonly DateRange[]) {
     sql` `,
   )} else ${sql.lit(pieces.length - 1)} end`;
 }
-
-/** The days the pieces span. */
-export function spanOf(pieces: readonly DateRange[]): DateRange | null {
-  const first = pieces[0];
-  const last = pieces.at(-1);
-  return first && last ? { start: first.start, end: last.end } : null;
-}

@@ -1,10 +1,10 @@
 import type { Kysely, Transaction } from "kysely";
 import type { NewReport, SaveReportOutcome } from "../app/ports.js";
-import type { DateRange } from "../core/calendar.js";
+import { type DateRange, spanOf } from "../core/calendar.js";
 import { type Counts, emptyCounts, METRICS } from "../core/metrics.js";
 import { DELETED_REVISION, isStaleRevision } from "../core/revisions.js";
 import type { MemberTotals, Report } from "../core/team.js";
-import { pieceOf, spanOf } from "./pieces.js";
+import { pieceOf } from "./pieces.js";
 import { metricColumns, toReport } from "./rows.js";
 import type { Database } from "./schema.js";
 

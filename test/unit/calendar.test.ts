@@ -19,6 +19,7 @@ import {
   parseIsoWeekKey,
   partitionRanges,
   piecesOf,
+  spanOf,
 } from "../../src/core/calendar.js";
 
 const at = (iso: string): number => Date.parse(iso);
@@ -345,5 +346,7 @@ describe("partitionRanges", () => {
     expect(piecesOf({ start: "2026-11-17", end: "2026-11-29" }, pieces)).toBeNull();
     expect(piecesOf({ start: "2026-11-30", end: "2026-12-01" }, pieces)).toBeNull();
     expect(partitionRanges([])).toEqual([]);
+    expect(spanOf(pieces)).toEqual({ start: "2026-11-01", end: "2026-11-30" });
+    expect(spanOf([])).toBeNull();
   });
 });
